@@ -1,0 +1,43 @@
+/** `confnotes outline`: the model as a JSON contract or an indented tree. Lines are 1-based and inclusive. */
+import type { NotesDocument, Span, Talk } from '../parser/model';
+
+export interface OutlineTalk { title: string; speaker: string | null; line: number; endLine: number }
+export interface OutlineSession { name: string; header: string; line: number; endLine: number; talks: OutlineTalk[] }
+export interface OutlineDay { event: string; day: string; line: number; endLine: number; sessions: OutlineSession[] }
+export interface Outline { file: string; days: OutlineDay[]; looseTalks: OutlineTalk[] }
+
+export function outline(file: string, doc: NotesDocument): Outline {
+  const lines = (span: Span) => ({ line: doc.lines.lineAt(span.start) + 1, endLine: doc.lines.lineAt(span.end) + 1 });
+  const talk = (t: Talk): OutlineTalk => ({ title: t.title, speaker: t.speaker, ...lines(t.span) });
+  return {
+    file,
+    days: doc.days.map((d) => ({
+      event: d.event,
+      day: d.day,
+      ...lines(d.span),
+      sessions: d.sessions.map((s) => ({
+        name: s.name,
+        header: doc.text.slice(s.headerSpan.start, s.headerSpan.end),
+        ...lines(s.span),
+        talks: s.talks.map(talk),
+      })),
+    })),
+    looseTalks: doc.looseTalks.map(talk),
+  };
+}
+
+export function outlineTree(o: Outline): string {
+  const out = [o.file];
+  const range = (x: { line: number; endLine: number }) => (x.line === x.endLine ? `line ${x.line}` : `lines ${x.line}–${x.endLine}`);
+  const talk = (t: OutlineTalk, indent: string) => out.push(`${indent}${t.title}${t.speaker ? `  · ${t.speaker}` : ''}  (${range(t)})`);
+  for (const t of o.looseTalks) talk(t, '  ');
+  for (const d of o.days) {
+    out.push(`  ${d.day} · ${d.event}  (${range(d)})`);
+    for (const s of d.sessions) {
+      out.push(`    ${s.name}  (${range(s)})`);
+      for (const t of s.talks) talk(t, '      ');
+    }
+  }
+  if (o.days.length === 0 && o.looseTalks.length === 0) out.push('  (no sessions or talks found)');
+  return out.join('\n');
+}

@@ -1,0 +1,78 @@
+/** Reading notes files for the CLI: folders walked, binary and non-UTF-8 files refused with a clear reason. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export type ReadResult = { file: string; text: string } | { file: string; error: string };
+
+export const NOTES_EXTENSIONS = ['.notes', '.confnotes'];
+
+export function readNotesFile(file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return { file, error: describeError(e) };
+  }
+  if (bytes.subarray(0, 65536).includes(0)) return { file, error: 'binary file (it contains NUL bytes), not notes' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    return { file, error: 'not valid UTF-8 text' };
+  }
+}
+
+/** Files named on the command line, and the notes files found in folders (sorted, symlink loops skipped). */
+export function expandPaths(paths: readonly string[]): Array<{ file: string } | { file: string; error: string }> {
+  const out: Array<{ file: string } | { file: string; error: string }> = [];
+  const seenDirs = new Set<string>();
+  const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      out.push({ file: dir, error: describeError(e) });
+      return;
+    }
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (e) {
+      out.push({ file: dir, error: describeError(e) });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full));
+      if (isDir) walk(full);
+      else if (NOTES_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) out.push({ file: full });
+    }
+  };
+  for (const p of paths) {
+    if (isDirectory(p)) walk(p);
+    else out.push({ file: p });
+  }
+  return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a folder';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    default: return (e as Error).message ?? String(e);
+  }
+}

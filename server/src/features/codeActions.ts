@@ -1,0 +1,48 @@
+/**
+ * Quick fixes for reported link problems in the requested range: replace the link
+ * with each suggested fix, and (where the client can run it) "Ignore this link".
+ */
+import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
+import type { NotesDocument } from '../parser/model';
+import { literalGlob } from '../settings';
+import { linkDiagnostic, reportedLinks, type LinkDiagnosticOptions } from './linkDiagnostics';
+import { toRange } from './ranges';
+
+export interface CodeActionOptions extends LinkDiagnosticOptions {
+  /** The client has the `confnotes.ignoreLink` command (it can write settings; the server cannot). */
+  readonly ignoreLinkCommand: boolean;
+  /** `CodeActionContext.only`, when the client asked for certain kinds. */
+  readonly only?: readonly string[];
+}
+
+export const IGNORE_LINK_COMMAND = 'confnotes.ignoreLink';
+
+export function codeActions(doc: NotesDocument, uri: string, range: Range, options: CodeActionOptions): CodeAction[] {
+  if (options.only && !options.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+  const start = doc.lines.offsetAt(range.start);
+  const end = doc.lines.offsetAt(range.end);
+  const actions: CodeAction[] = [];
+  for (const link of reportedLinks(doc, options)) {
+    if (link.span.start > end || link.span.end < start) continue;
+    const diagnostic = linkDiagnostic(doc, link, options);
+    const fixes = link.problem!.fixes;
+    for (const fix of fixes) {
+      actions.push({
+        title: `Change to ${fix}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fixes.length === 1,
+        edit: { changes: { [uri]: [{ range: toRange(doc, link.span), newText: fix }] } },
+      });
+    }
+    if (options.ignoreLinkCommand) {
+      actions.push({
+        title: `Ignore this link (add '${link.text}' to confnotes.links.ignore)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: 'Ignore this link', command: IGNORE_LINK_COMMAND, arguments: [literalGlob(link.text)] },
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,38 @@
+/**
+ * Folding: each session, each talk, each bullet with children. Editors show a
+ * limited number of ranges (VS Code: `editor.foldingMaximumRegions`, 5,000), so
+ * when there are more, sessions and talks are kept before bullet groups.
+ */
+import type { FoldingRange } from 'vscode-languageserver-types';
+import type { Bullet, NotesDocument, Span } from '../parser/model';
+
+export interface FoldingOptions {
+  readonly rangeLimit?: number;
+}
+
+export function foldingRanges(doc: NotesDocument, options: FoldingOptions = {}): FoldingRange[] {
+  const limit = options.rangeLimit ?? Number.MAX_SAFE_INTEGER;
+  const ranges: FoldingRange[] = [];
+  const usedStarts = new Set<number>();
+  const add = (span: Span): boolean => {
+    if (ranges.length >= limit) return false;
+    const startLine = doc.lines.lineAt(span.start);
+    const endLine = doc.lines.lineAt(span.end);
+    if (endLine > startLine && !usedStarts.has(startLine)) {
+      usedStarts.add(startLine);
+      ranges.push({ startLine, endLine });
+    }
+    return true;
+  };
+  for (const s of doc.sessions) add(s.span);
+  for (const t of doc.talks) add(t.span);
+  const addBullets = (bullets: readonly Bullet[]): boolean => {
+    for (const b of bullets) {
+      if (b.children.length === 0) continue;
+      if (!add(b.span) || !addBullets(b.children)) return false;
+    }
+    return true;
+  };
+  addBullets(doc.bullets);
+  return ranges.sort((a, b) => a.startLine - b.startLine);
+}

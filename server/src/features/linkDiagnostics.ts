@@ -1,0 +1,48 @@
+/** Offline link problems as diagnostics, each with a stable `code` and its fixes in `data`. */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Link, NotesDocument } from '../parser/model';
+import type { SeverityName } from '../settings';
+import { toRange } from './ranges';
+
+export interface LinkDiagnosticOptions {
+  readonly enabled: boolean;
+  readonly severity: Readonly<Record<string, SeverityName>>;
+  readonly isIgnored: (link: Link) => boolean;
+}
+
+/** What a code action needs to fix the diagnostic without re-parsing. */
+export interface LinkDiagnosticData {
+  readonly text: string;
+  readonly fixes: readonly string[];
+}
+
+const SEVERITY: Record<Exclude<SeverityName, 'ignore'>, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/** The links whose problem is reported under these options. */
+export function reportedLinks(doc: NotesDocument, options: LinkDiagnosticOptions): Link[] {
+  if (!options.enabled) return [];
+  return doc.links.filter((l) => l.problem !== null && options.severity[l.problem.code] !== 'ignore' && !options.isIgnored(l));
+}
+
+export function linkDiagnostics(doc: NotesDocument, options: LinkDiagnosticOptions): Diagnostic[] {
+  return reportedLinks(doc, options).map((link) => linkDiagnostic(doc, link, options));
+}
+
+/** The diagnostic of one reported link. */
+export function linkDiagnostic(doc: NotesDocument, link: Link, options: LinkDiagnosticOptions): Diagnostic {
+  const problem = link.problem!;
+  const data: LinkDiagnosticData = { text: link.text, fixes: problem.fixes };
+  return {
+    range: toRange(doc, link.span),
+    severity: SEVERITY[options.severity[problem.code] as Exclude<SeverityName, 'ignore'>] ?? DiagnosticSeverity.Warning,
+    code: problem.code,
+    source: 'confnotes',
+    message: problem.message,
+    data,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The document model every feature reads. Spans are offsets into the parsed text
+ * (UTF-16 code units, end exclusive); features convert them to positions through
+ * `NotesDocument.lines`. No protocol types live here.
+ */
+import type { LineTable } from './lineTable';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Day {
+  readonly kind: 'day';
+  readonly event: string;
+  readonly day: string;
+  /** From the first session's header to the last session's last non-blank line. */
+  readonly span: Span;
+  /** The day part of the first session's header, e.g. `Friday`. */
+  readonly daySpan: Span;
+  readonly sessions: readonly Session[];
+}
+
+export interface Session {
+  readonly kind: 'session';
+  readonly event: string;
+  readonly day: string;
+  /** The part after the day, e.g. `Session 3` or `Lightning Talks`. */
+  readonly name: string;
+  /** The header line's text, without surrounding white space. */
+  readonly headerSpan: Span;
+  /** The day part of the header. */
+  readonly daySpan: Span;
+  /** From the header to the last non-blank line before the next header. */
+  readonly span: Span;
+  readonly talks: readonly Talk[];
+}
+
+export interface Talk {
+  readonly kind: 'talk';
+  readonly title: string;
+  readonly speaker: string | null;
+  /** The title line's text, speaker included, without surrounding white space. */
+  readonly lineSpan: Span;
+  /** Just the title, without the speaker and the ` by ` / ` – ` before it. */
+  readonly titleSpan: Span;
+  /** Just the speaker's name, when there is one. */
+  readonly speakerSpan: Span | null;
+  /** From the title line to the last non-blank line before the next talk or header. */
+  readonly span: Span;
+  /** The session it belongs to; null for talks before the first header. */
+  readonly session: Session | null;
+}
+
+export interface Bullet {
+  readonly kind: 'bullet';
+  /** Nesting level, 1 for a bullet with no parent bullet. */
+  readonly level: number;
+  /** The marker character, e.g. `•` or `-`. */
+  readonly markerSpan: Span;
+  /** The text after the marker and its space, up to the end of the bullet's own line. */
+  readonly textSpan: Span;
+  /** From the marker to the end of its last child or continuation line. */
+  readonly span: Span;
+  readonly children: readonly Bullet[];
+}
+
+export type LinkForm =
+  /** `http://…`, `https://…`, `ftp://…`, `mailto:…`, including misspelt schemes. */
+  | 'scheme'
+  /** `www.…` without a scheme; opens as https. */
+  | 'www'
+  /** A bare host with a public suffix, e.g. `github.com/LABHR`; opens as https. */
+  | 'host'
+  /** A bare e-mail address; opens as mailto. */
+  | 'email'
+  /** A well-known site named without its domain, e.g. `github/steven-ellis`. */
+  | 'site';
+
+export type LinkProblemCode = 'malformed-url' | 'unknown-tld' | 'incomplete-link';
+
+export interface LinkProblem {
+  readonly code: LinkProblemCode;
+  readonly message: string;
+  /** Replacement texts for the link's span, best first; empty when no fix is certain. */
+  readonly fixes: readonly string[];
+}
+
+export interface Link {
+  readonly kind: 'link';
+  readonly form: LinkForm;
+  /** Exactly the link's text: no trailing punctuation, no unbalanced closing bracket or quote. */
+  readonly span: Span;
+  readonly text: string;
+  /** The URL it opens; null when it cannot be opened (malformed). */
+  readonly target: string | null;
+  readonly problem: LinkProblem | null;
+}
+
+export interface NotesDocument {
+  readonly text: string;
+  readonly lines: LineTable;
+  readonly days: readonly Day[];
+  readonly sessions: readonly Session[];
+  /** Every talk in document order, including `looseTalks`. */
+  readonly talks: readonly Talk[];
+  /** Talks before the first session header. */
+  readonly looseTalks: readonly Talk[];
+  /** Top-level bullets in document order; nested ones hang from `children`. */
+  readonly bullets: readonly Bullet[];
+  /** Links in document order, from every line but session headers. */
+  readonly links: readonly Link[];
+}

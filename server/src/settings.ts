@@ -1,0 +1,65 @@
+/**
+ * User settings (`confnotes.*`), turned from whatever the client sent into the
+ * options features take. Unknown or invalid values fall back to the defaults.
+ */
+import picomatch from 'picomatch';
+import type { Link, LinkProblemCode } from './parser/model';
+
+export type SeverityName = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
+
+export interface Settings {
+  readonly linkDiagnostics: boolean;
+  readonly severity: Readonly<Record<LinkProblemCode, SeverityName>>;
+  readonly ignorePatterns: readonly string[];
+  /** Milliseconds between the last edit and the diagnostics run. */
+  readonly diagnosticsDelay: number;
+}
+
+export const defaultSettings: Settings = {
+  linkDiagnostics: true,
+  severity: { 'malformed-url': 'warning', 'unknown-tld': 'warning', 'incomplete-link': 'warning' },
+  ignorePatterns: [],
+  diagnosticsDelay: 200,
+};
+
+const SEVERITIES: readonly string[] = ['ignore', 'hint', 'information', 'warning', 'error'];
+
+/** Reads the `confnotes` section as VS Code sends it (`{ links: { diagnostics, severity, ignore }, diagnostics: { delay } }`). */
+export function readSettings(raw: unknown): Settings {
+  const section = asObject(raw);
+  const links = asObject(section.links);
+  const severityIn = asObject(links.severity);
+  const severity = { ...defaultSettings.severity };
+  for (const code of Object.keys(severity) as LinkProblemCode[]) {
+    const value = severityIn[code];
+    if (typeof value === 'string' && SEVERITIES.includes(value)) severity[code] = value as SeverityName;
+  }
+  const delay = asObject(section.diagnostics).delay;
+  return {
+    linkDiagnostics: typeof links.diagnostics === 'boolean' ? links.diagnostics : defaultSettings.linkDiagnostics,
+    severity,
+    ignorePatterns: Array.isArray(links.ignore) ? links.ignore.filter((p): p is string => typeof p === 'string' && p !== '') : [],
+    diagnosticsDelay: typeof delay === 'number' && delay >= 0 ? delay : defaultSettings.diagnosticsDelay,
+  };
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Does a glob of `confnotes.links.ignore` match the link as written or its target? */
+export function linkIgnorer(patterns: readonly string[]): (link: Link) => boolean {
+  if (patterns.length === 0) return () => false;
+  const match = picomatch([...patterns], { dot: true, nocase: true });
+  return (link) => match(link.text) || (link.target !== null && (match(link.target) || match(link.target.replace(/\/$/, ''))));
+}
+
+/** A glob that matches exactly this text (what "Ignore this link" adds). */
+export function literalGlob(text: string): string {
+  return text.replace(/[\\*?[\]{}()!+@]/g, (c) => '\\' + c);
+}
+
+/** The options link features take, built once per settings object (the ignore globs compile here). */
+export function linkOptions(settings: Settings): { enabled: boolean; severity: Settings['severity']; isIgnored: (link: Link) => boolean } {
+  return { enabled: settings.linkDiagnostics, severity: settings.severity, isIgnored: linkIgnorer(settings.ignorePatterns) };
+}
