@@ -1,5 +1,5 @@
 /**
- * Quick fixes for reported link problems in the requested range: replace the link
+ * Quick fixes for reported link problems on the requested lines: replace the link
  * with each suggested fix, and (where the client can run it) "Ignore this link".
  */
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
@@ -19,8 +19,9 @@ export const IGNORE_LINK_COMMAND = 'confnotes.ignoreLink';
 
 export function codeActions(doc: NotesDocument, uri: string, range: Range, options: CodeActionOptions): CodeAction[] {
   if (options.only && !options.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
-  const start = doc.lines.offsetAt(range.start);
-  const end = doc.lines.offsetAt(range.end);
+  // Whole lines, so Ctrl+. anywhere on a line with a flagged link offers its fixes.
+  const start = doc.lines.lineStart(range.start.line);
+  const end = doc.lines.lineEnd(range.end.line);
   const actions: CodeAction[] = [];
   for (const link of reportedLinks(doc, options)) {
     if (link.span.start > end || link.span.end < start) continue;

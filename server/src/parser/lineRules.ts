@@ -84,9 +84,18 @@ export function headerShape(line: string): HeaderShape | null {
   return { event, day, session };
 }
 
-/** The first part names an event: it holds a year, or it is an event already seen in the file. */
+/**
+ * The first part names an event: it holds a year, or it is an event already seen
+ * in a header above (`eventKeys` of those headers), with or without its year.
+ */
 export function isHeaderEvent(event: string, seenEvents: ReadonlySet<string>): boolean {
   return YEAR.test(event) || seenEvents.has(normalizeName(event));
+}
+
+/** The names under which a header's event is remembered: as written, and without its year. */
+export function eventKeys(event: string): string[] {
+  const withoutYear = normalizeName(event.replace(new RegExp(YEAR.source, 'g'), ''));
+  return withoutYear ? [normalizeName(event), withoutYear] : [normalizeName(event)];
 }
 
 /** Compare event and day names regardless of case and runs of white space. */

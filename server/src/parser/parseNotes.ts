@@ -5,6 +5,7 @@
 import { LineTable } from './lineTable';
 import {
   bulletShape,
+  eventKeys,
   headerShape,
   indentWidth,
   isBlank,
@@ -69,7 +70,7 @@ export function parseNotes(text: string): NotesDocument {
 
     if (kind === 'header') {
       const shape = headerShape(raw.trimEnd()) as HeaderShape;
-      seenEvents.add(normalizeName(shape.event.text));
+      for (const key of eventKeys(shape.event.text)) seenEvents.add(key);
       talk = null;
       bulletStack = [];
       session = {

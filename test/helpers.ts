@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseNotes } from '../server/src/parser/parseNotes';
+import type { NotesDocument, Span } from '../server/src/parser/model';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const SAMPLE_PATH = path.join(ROOT, 'test/fixtures/lca2016.notes');
+export const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+
+export function joinLines(...lines: string[]): string {
+  return lines.join('\n');
+}
+
+/** Text with a `$0` cursor marker → the text without it and the marker's offset. */
+export function withCursor(text: string): { text: string; offset: number } {
+  const offset = text.indexOf('$0');
+  if (offset < 0) throw new Error('no $0 cursor in test text');
+  return { text: text.slice(0, offset) + text.slice(offset + 2), offset };
+}
+
+export function parse(...lines: string[]): NotesDocument {
+  return parseNotes(joinLines(...lines));
+}
+
+export function textOf(doc: NotesDocument, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}
+
+/** 1-based line of an offset, as a person reads the file. */
+export function lineOf(doc: NotesDocument, offset: number): number {
+  return doc.lines.lineAt(offset) + 1;
+}

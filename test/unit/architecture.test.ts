@@ -1,0 +1,24 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from '../helpers';
+
+// The layers of docs/ARCHITECTURE.md: parser and features stay pure (no I/O, no connection).
+const FORBIDDEN = /from '(node:[a-z_]+|fs|path|child_process|net|http|https|vscode-languageserver(\/node)?|vscode-languageserver-protocol|vscode)'/;
+
+describe('architecture', () => {
+  for (const layer of ['server/src/parser', 'server/src/features']) {
+    it(`Should keep ${layer} free of Node built-ins, the connection and the vscode API`, () => {
+      for (const file of readdirSync(path.join(ROOT, layer))) {
+        const source = readFileSync(path.join(ROOT, layer, file), 'utf8');
+        const bad = source.split('\n').filter((l) => FORBIDDEN.test(l));
+        assert.deepEqual(bad, [], `${layer}/${file}`);
+      }
+    });
+  }
+  it('Should keep the parser free of protocol types', () => {
+    for (const file of readdirSync(path.join(ROOT, 'server/src/parser'))) {
+      assert.doesNotMatch(readFileSync(path.join(ROOT, 'server/src/parser', file), 'utf8'), /vscode-languageserver/, file);
+    }
+  });
+});
