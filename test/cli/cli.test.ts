@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ROOT, SAMPLE_PATH } from '../helpers';
+
+const CLI = path.join(ROOT, 'dist/cli.js');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe('confnotes CLI', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'confnotes-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, content: string | Buffer) => {
+    const p = path.join(dir, name);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, content);
+    return p;
+  };
+
+  describe('outline', () => {
+    it('Should print the sample as a tree of days, sessions and talks', () => {
+      const { code, out } = run('outline', 'test/fixtures/lca2016.notes');
+      assert.equal(code, 0);
+      const lines = out.split('\n');
+      assert.equal(lines[0], 'test/fixtures/lca2016.notes');
+      assert.equal(lines[1], '  Friday · Linux.conf.au 2016  (lines 1–297)');
+      assert.equal(lines[2], '    Session 3  (lines 1–81)');
+      assert.equal(lines[3], '      Lighting talks  (lines 3–64)');
+      assert.ok(out.includes('      LNAV  · Paul Wayper  (lines 979–993)'));
+    });
+    it('Should print the JSON contract with 1-based inclusive lines and null speakers', () => {
+      const { code, out } = run('outline', '--json', SAMPLE_PATH);
+      assert.equal(code, 0);
+      const o = JSON.parse(out);
+      assert.deepEqual(Object.keys(o), ['file', 'days', 'looseTalks']);
+      assert.deepEqual(o.days[0].sessions[0], {
+        name: 'Session 3',
+        header: 'Linux.conf.au 2016 – Friday – Session 3',
+        line: 1,
+        endLine: 81,
+        talks: [
+          { title: 'Lighting talks', speaker: null, line: 3, endLine: 64 },
+          { title: 'Closing', speaker: null, line: 66, endLine: 81 },
+        ],
+      });
+      assert.deepEqual([o.days[0].event, o.days[0].day, o.days[0].line, o.days[0].endLine], ['Linux.conf.au 2016', 'Friday', 1, 297]);
+      const talks = o.days.flatMap((d: { sessions: Array<{ talks: unknown[] }> }) => d.sessions.flatMap((s) => s.talks));
+      assert.equal(talks.length, 23);
+    });
+    it('Should print an array for several files, and loose talks', () => {
+      const loose = file('loose.notes', 'Warm-up by Ann Other\n  • x\n');
+      const { out } = run('outline', '--json', loose, loose);
+      const o = JSON.parse(out);
+      assert.equal(o.length, 2);
+      assert.deepEqual(o[0].looseTalks, [{ title: 'Warm-up', speaker: 'Ann Other', line: 1, endLine: 2 }]);
+    });
+  });
+
+  describe('check', () => {
+    it('Should print file:line:col: severity code: message and exit 1 on the sample', () => {
+      const { code, out } = run('check', 'test/fixtures/lca2016.notes');
+      assert.equal(code, 1);
+      assert.equal(out, "test/fixtures/lca2016.notes:9:7: warning incomplete-link: 'github/steven-ellis' names github without its domain: did you mean https://github.com/steven-ellis?\n");
+    });
+    it('Should exit 0 on a clean file', () => {
+      assert.deepEqual(run('check', file('clean.notes', 'Talk by Ann Other\n  • x.org\n')), { code: 0, out: '', err: '' });
+    });
+    it('Should print JSON with 1-based columns counted in characters after emoji', () => {
+      const p = file('emoji.notes', 'Talk by Ann Other\n  • 🎉 htp://x.org\n');
+      const { code, out } = run('check', '--json', p);
+      assert.equal(code, 1);
+      assert.deepEqual(JSON.parse(out), [{
+        file: p, line: 2, column: 7, endLine: 2, endColumn: 18, severity: 'warning', code: 'malformed-url',
+        message: "'htp' is not a URL scheme: did you mean http?", target: null,
+      }]);
+    });
+    it('Should walk folders for *.notes and *.confnotes files', () => {
+      const sub = path.join(dir, 'walk');
+      file('walk/a.notes', '  • github/a\n');
+      file('walk/deeper/b.confnotes', '  • github/b\n');
+      file('walk/c.txt', '  • github/c\n');
+      const { code, out } = run('check', sub);
+      assert.equal(code, 1);
+      assert.deepEqual(out.trim().split('\n').map((l) => path.relative(sub, l.split(':')[0])), ['a.notes', path.join('deeper', 'b.confnotes')]);
+    });
+    it('Should honour --ignore globs', () => {
+      assert.equal(run('check', '--ignore', 'github/*', file('ign.notes', '  • github/a\n')).code, 0);
+    });
+  });
+
+  describe('bad input', () => {
+    it('Should report a missing file clearly, exit 2, and still check the other files', () => {
+      const good = file('good.notes', '  • github/x\n');
+      const { code, out, err } = run('check', path.join(dir, 'missing.notes'), good);
+      assert.equal(code, 2);
+      assert.match(err, /missing\.notes: no such file or folder/);
+      assert.match(out, /good\.notes:1:5: warning incomplete-link/);
+    });
+    it('Should refuse binary and invalid UTF-8 files with a reason', () => {
+      const bin = file('bin.notes', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
+      const latin1 = file('latin1.notes', Buffer.from('caf\xe9 by Ann Other\n', 'latin1'));
+      const { code, err } = run('check', bin, latin1);
+      assert.equal(code, 2);
+      assert.match(err, /bin\.notes: binary file/);
+      assert.match(err, /latin1\.notes: not valid UTF-8/);
+      assert.equal(run('outline', bin).code, 2);
+    });
+    it('Should survive symlink loops and unreadable files', function () {
+      const loop = path.join(dir, 'loop');
+      mkdirSync(loop, { recursive: true });
+      symlinkSync(loop, path.join(loop, 'self'));
+      file('loop/x.notes', 'Talk by Ann Other\n');
+      assert.equal(run('check', loop).code, 0);
+      if (process.getuid?.() === 0) return; // root reads anything: permission errors cannot be produced
+      const locked = file('locked.notes', 'x');
+      chmodSync(locked, 0o000);
+      const r = run('check', locked);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /permission denied/);
+    });
+    it('Should explain usage errors and exit 2', () => {
+      assert.equal(run().code, 2);
+      assert.match(run('frobnicate').err, /unknown command 'frobnicate'/);
+      assert.match(run('check').err, /needs at least one file or folder/);
+      assert.match(run('outline', '--bogus', 'x').err, /unknown option '--bogus'/);
+      assert.equal(run('--help').code, 0);
+    });
+    it('Should take a BOM and CRLF file like any other', () => {
+      const p = file('bom.notes', '\ufeffLCA 2016 – Friday – Session 1\r\n\r\nTalk by Ann Other\r\n  • htp://x.org\r\n');
+      const o = JSON.parse(run('outline', '--json', p).out);
+      assert.deepEqual(o.days[0].sessions[0].talks, [{ title: 'Talk', speaker: 'Ann Other', line: 3, endLine: 4 }]);
+      assert.match(run('check', p).out, /bom\.notes:4:5: warning malformed-url/);
+    });
+  });
+});

@@ -1,0 +1,148 @@
+import { strict as assert } from 'node:assert';
+import type { CodeAction, DocumentLink, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-types';
+import { SAMPLE } from '../helpers';
+import { LspClient } from './lspClient';
+
+const URI = 'file:///workspace/lca2016.notes';
+
+describe('language server over stdio', function () {
+  this.timeout(20000);
+  let client: LspClient;
+
+  beforeEach(() => {
+    client = new LspClient();
+  });
+  afterEach(() => {
+    if (client.process.exitCode === null) client.kill();
+  });
+
+  it('Should answer initialize with its capabilities and exit cleanly on shutdown + exit', async () => {
+    const result = await client.initialize();
+    assert.equal(result.serverInfo.name, 'confnotes-language-server');
+    for (const c of ['documentSymbolProvider', 'foldingRangeProvider', 'documentLinkProvider', 'hoverProvider', 'codeActionProvider']) {
+      assert.ok(result.capabilities[c], c);
+    }
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should publish the sample diagnostics on open, and answer symbols, folding and links', async () => {
+    await client.initialize();
+    const published = client.diagnostics(URI);
+    await client.open(URI, SAMPLE);
+    const diagnostics = (await published).diagnostics;
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.code, d.message.slice(0, 22)]), [[8, 'incomplete-link', "'github/steven-ellis' "]]);
+
+    const [symbols, folding, links] = await Promise.all([
+      client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } }) as Promise<DocumentSymbol[]>,
+      client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: URI } }) as Promise<FoldingRange[]>,
+      client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: URI } }) as Promise<DocumentLink[]>,
+    ]);
+    assert.deepEqual(symbols.map((d) => d.name), ['Friday', 'Thursday', 'Wednesday', 'Sysadmin Miniconf']);
+    assert.deepEqual(symbols[0].children![0].children!.map((t) => t.name), ['Lighting talks', 'Closing']);
+    assert.ok(folding.some((r) => r.startLine === 2 && r.endLine === 63));
+    assert.ok(links.some((l) => l.target === 'https://github.com/LABHR/octohatrack' && l.range.start.line === 23));
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should flag github/foo typed into a bullet, fix it with a code action, and clear the warning', async () => {
+    await client.initialize();
+    const text = 'Talk by Ann Other\n  • see \n';
+    await client.open(URI, text);
+    assert.deepEqual((await client.diagnostics(URI)).diagnostics, []);
+
+    // Type "github/foo" one character at a time, as incremental didChange events.
+    let version = 1;
+    for (const [i, ch] of [...'github/foo'].entries()) {
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: URI, version: ++version },
+        contentChanges: [{ range: { start: { line: 1, character: 8 + i }, end: { line: 1, character: 8 + i } }, text: ch }],
+      });
+    }
+    const flagged = await client.diagnostics(URI, (p) => p.version === version && p.diagnostics.length > 0);
+    assert.deepEqual(flagged.diagnostics.map((d) => [d.code, d.range]), [
+      ['incomplete-link', { start: { line: 1, character: 8 }, end: { line: 1, character: 18 } }],
+    ]);
+    assert.ok(client.published.filter((p) => p.uri === URI).length < 5, 'typing is debounced, not one publish per keystroke');
+
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: flagged.diagnostics[0].range,
+      context: { diagnostics: flagged.diagnostics },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.isPreferred)!;
+    const [edit] = fix.edit!.changes![URI] as TextEdit[];
+    assert.deepEqual(edit.newText, 'https://github.com/foo');
+    assert.ok(actions.some((a) => a.command?.command === 'confnotes.ignoreLink'));
+
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: ++version },
+      contentChanges: [{ range: edit.range, text: edit.newText }],
+    });
+    const cleared = await client.diagnostics(URI, (p) => p.version === version);
+    assert.deepEqual(cleared.diagnostics, []);
+
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 12 } })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /https:\/\/github.com\/foo/);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should follow workspace/configuration: severities and ignored links', async () => {
+    client.configuration = { links: { severity: { 'incomplete-link': 'error' }, ignore: ['htp://*'] }, diagnostics: { delay: 0 } };
+    await client.initialize();
+    const published = client.diagnostics(URI);
+    await client.open(URI, '  • github/x and htp://x.org');
+    assert.deepEqual((await published).diagnostics.map((d) => [d.code, d.severity]), [['incomplete-link', 1]]);
+
+    client.configuration = { links: { diagnostics: false } };
+    const again = client.diagnostics(URI);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await again).diagnostics, []);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should take settings from initializationOptions when the client has no workspace/configuration', async () => {
+    await client.initialize({ settings: { links: { severity: { 'incomplete-link': 'ignore' } } } }, false);
+    const published = client.diagnostics(URI);
+    await client.open(URI, '  • github/x and http://jmap.iox');
+    assert.deepEqual((await published).diagnostics.map((d) => d.code), ['unknown-tld']);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should answer the talk list and next/previous talk requests', async () => {
+    await client.initialize();
+    await client.open(URI, SAMPLE);
+    const talks = (await client.connection.sendRequest('confnotes/talks', { textDocument: { uri: URI } })) as Array<{ title: string; day: string }>;
+    assert.equal(talks.length, 23);
+    assert.deepEqual([talks[22].title, talks[22].day], ['LNAV', 'Sysadmin Miniconf']);
+    const next = await client.connection.sendRequest('confnotes/adjacentTalk', { textDocument: { uri: URI }, position: { line: 3, character: 0 }, direction: 'next' });
+    assert.deepEqual(next, { start: { line: 65, character: 0 }, end: { line: 65, character: 7 } });
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should answer requests for unknown documents with empty results, not errors', async () => {
+    await client.initialize();
+    const other = { textDocument: { uri: 'file:///nowhere.notes' } };
+    assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', other), []);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/foldingRange', other), []);
+    assert.equal(await client.connection.sendRequest('textDocument/hover', { ...other, position: { line: 0, character: 0 } }), null);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should clear diagnostics when a document closes', async () => {
+    await client.initialize();
+    await client.open(URI, '  • github/x');
+    await client.diagnostics(URI, (p) => p.diagnostics.length === 1);
+    const cleared = client.diagnostics(URI);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    assert.deepEqual((await cleared).diagnostics, []);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should exit when its client goes away (stdin closes)', async () => {
+    await client.initialize();
+    client.process.stdin!.end();
+    const code = await Promise.race([client.exited, new Promise((r) => setTimeout(() => r('still running'), 5000))]);
+    assert.notEqual(code, 'still running');
+  });
+});
