@@ -31,7 +31,7 @@ describe('language server over stdio', function () {
     const published = client.diagnostics(URI);
     await client.open(URI, SAMPLE);
     const diagnostics = (await published).diagnostics;
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.code, d.message.slice(0, 22)]), [[8, 'incomplete-link', "'github/steven-ellis' "]]);
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.code, String(d.message).slice(0, 22)]), [[8, 'incomplete-link', "'github/steven-ellis' "]]);
 
     const [symbols, folding, links] = await Promise.all([
       client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } }) as Promise<DocumentSymbol[]>,

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { isSpeaker, titleShape } from '../../../server/src/parser/lineRules';
-import { joinLines, lineOf, parse, textOf } from '../../helpers';
+import { lineOf, parse, textOf } from '../../helpers';
 
 const kinds = (doc: ReturnType<typeof parse>) => ({
   sessions: doc.sessions.map((s) => `${s.event} | ${s.day} | ${s.name}`),
