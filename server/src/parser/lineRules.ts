@@ -36,18 +36,6 @@ export function bulletShape(line: string): BulletShape | null {
   return { indent, markerStart: i, textStart };
 }
 
-/** Indentation width of a line, as `bulletShape` counts it. */
-export function indentWidth(line: string): number {
-  let indent = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 32) indent += 1;
-    else if (c === 9) indent += 2;
-    else break;
-  }
-  return indent;
-}
-
 export interface Part {
   readonly text: string;
   readonly start: number;

@@ -37,28 +37,31 @@ const SPECIAL_USE_TLDS = new Set(['localhost', 'local', 'test', 'example', 'inva
 
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '’': '‘', '”': '“' };
 
-/** Where a link that starts at `start` ends: at white space, less trailing punctuation and unbalanced closers. */
+const TRACKED = new Set(['(', ')', '[', ']', '{', '}', '‘', '’', '“', '”', "'", '"']);
+
+/**
+ * Where a link that starts at `start` ends: at white space, less trailing punctuation and
+ * unbalanced closers. Bracket counts are kept as characters are trimmed, so this is linear
+ * even for a link followed by thousands of `)`.
+ */
 export function linkEnd(line: string, start: number, minEnd = start): number {
   let end = start;
   while (end < line.length && !/\s/.test(line[end])) end++;
-  for (;;) {
-    if (end <= minEnd) return minEnd;
+  const counts = new Map<string, number>();
+  for (let i = start; i < end; i++) if (TRACKED.has(line[i])) counts.set(line[i], (counts.get(line[i]) ?? 0) + 1);
+  const n = (ch: string) => counts.get(ch) ?? 0;
+  while (end > minEnd) {
     const last = line[end - 1];
-    if ('.,;:!?'.includes(last)) { end--; continue; }
-    if (last === "'" || last === '"') {
-      if (count(line, start, end, last) % 2 === 1) { end--; continue; }
-      return end;
-    }
     const opener = CLOSERS[last];
-    if (opener && count(line, start, end, opener) < count(line, start, end, last)) { end--; continue; }
-    return end;
+    const unbalanced =
+      '.,;:!?'.includes(last) ||
+      ((last === "'" || last === '"') && n(last) % 2 === 1) ||
+      (opener !== undefined && n(opener) < n(last));
+    if (!unbalanced) break;
+    counts.set(last, n(last) - 1);
+    end--;
   }
-}
-
-function count(line: string, start: number, end: number, ch: string): number {
-  let n = 0;
-  for (let i = start; i < end; i++) if (line[i] === ch) n++;
-  return n;
+  return Math.max(end, minEnd);
 }
 
 /** Every link in a line, in order. `base` is the line's offset in the document. */

@@ -7,17 +7,22 @@ import {
   bulletShape,
   eventKeys,
   headerShape,
-  indentWidth,
   isBlank,
   isHeaderEvent,
   normalizeName,
   titleShape,
+  type BulletShape,
   type HeaderShape,
+  type TitleShape,
 } from './lineRules';
 import { findLinks } from './links';
 import type { Bullet, Day, Link, NotesDocument, Session, Span, Talk } from './model';
 
-type LineKind = 'blank' | 'header' | 'title' | 'paragraph' | 'bullet' | 'continuation';
+type LineClass =
+  | { kind: 'blank' | 'paragraph' | 'continuation' }
+  | { kind: 'bullet'; shape: BulletShape }
+  | { kind: 'header'; shape: HeaderShape }
+  | { kind: 'title'; shape: TitleShape };
 
 // Mutable twins of the model's readonly types, used only while parsing.
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -64,12 +69,12 @@ export function parseNotes(text: string): NotesDocument {
     const raw = lineText(line);
     const start = contentStart(line);
     const trimmedEnd = start + raw.replace(/\s+$/, '').length;
-    const kind = classify(raw, line);
+    const lineClass = classify(raw, line);
 
-    if (kind === 'blank') continue;
+    if (lineClass.kind === 'blank') continue;
 
-    if (kind === 'header') {
-      const shape = headerShape(raw.trimEnd()) as HeaderShape;
+    if (lineClass.kind === 'header') {
+      const shape = lineClass.shape;
       for (const key of eventKeys(shape.event.text)) seenEvents.add(key);
       talk = null;
       bulletStack = [];
@@ -87,9 +92,8 @@ export function parseNotes(text: string): NotesDocument {
       continue;
     }
 
-    if (kind === 'title') {
-      const trimmed = raw.trimEnd();
-      const shape = titleShape(trimmed);
+    if (lineClass.kind === 'title') {
+      const shape = lineClass.shape;
       bulletStack = [];
       talk = {
         kind: 'talk',
@@ -104,8 +108,8 @@ export function parseNotes(text: string): NotesDocument {
       talks.push(talk);
       if (session) session.talks.push(talk);
       extendOpen(trimmedEnd);
-    } else if (kind === 'bullet') {
-      const shape = bulletShape(raw)!;
+    } else if (lineClass.kind === 'bullet') {
+      const shape = lineClass.shape;
       while (bulletStack.length > 0 && bulletStack[bulletStack.length - 1].indent >= shape.indent) bulletStack.pop();
       const parent = bulletStack[bulletStack.length - 1];
       const bullet: BuildingBullet = {
@@ -123,7 +127,7 @@ export function parseNotes(text: string): NotesDocument {
       for (const open of bulletStack) open.span.end = bullet.span.end;
     } else {
       // Paragraphs end a bullet list; indented text continues the bullet above.
-      if (kind === 'paragraph') bulletStack = [];
+      if (lineClass.kind === 'paragraph') bulletStack = [];
       for (const open of bulletStack) open.span.end = trimmedEnd;
       extendOpen(trimmedEnd);
     }
@@ -141,14 +145,17 @@ export function parseNotes(text: string): NotesDocument {
     links,
   };
 
-  function classify(raw: string, line: number): LineKind {
-    if (isBlank(raw)) return 'blank';
-    if (bulletShape(raw)) return 'bullet';
-    if (indentWidth(raw) > 0 || /^\s/.test(raw)) return 'continuation';
-    const shape = headerShape(raw.trimEnd());
-    if (shape && isHeaderEvent(shape.event.text, seenEvents)) return 'header';
-    if (titleShape(raw.trimEnd()).speaker) return 'title';
-    return bulletFollows(line) ? 'title' : 'paragraph';
+  function classify(raw: string, line: number): LineClass {
+    if (isBlank(raw)) return { kind: 'blank' };
+    const bullet = bulletShape(raw);
+    if (bullet) return { kind: 'bullet', shape: bullet };
+    if (/^\s/.test(raw)) return { kind: 'continuation' };
+    const trimmed = raw.trimEnd();
+    const header = headerShape(trimmed);
+    if (header && isHeaderEvent(header.event.text, seenEvents)) return { kind: 'header', shape: header };
+    const title = titleShape(trimmed);
+    if (title.speaker || bulletFollows(line)) return { kind: 'title', shape: title };
+    return { kind: 'paragraph' };
   }
 }
 

@@ -89,3 +89,24 @@ describe('links', () => {
     });
   });
 });
+
+describe('links on hostile lines (regressions)', () => {
+  const median = (f: () => void) => {
+    const times = [0, 1, 2, 3, 4].map(() => { const t = process.hrtime.bigint(); f(); return Number(process.hrtime.bigint() - t); });
+    return times.sort((a, b) => a - b)[2];
+  };
+  // Caught: linkEnd recounted brackets at every trim step, quadratic in the run of closers.
+  for (const [name, make] of [
+    ['trailing closers after a URL', (n: number) => 'http://x.org/' + ')'.repeat(n)],
+    ['nested brackets around a host', (n: number) => '('.repeat(n) + 'x.org' + ')'.repeat(n)],
+  ] as const) {
+    it(`Should stay linear with ${name} (4× the input, well under 16× the time)`, () => {
+      const small = make(10000);
+      const large = make(40000);
+      findLinks(small, 0); // warm up the regular expressions
+      const ratio = median(() => findLinks(large, 0)) / median(() => findLinks(small, 0));
+      assert.ok(ratio < 10, `time ratio ${ratio.toFixed(1)} for 4× input`);
+      assert.equal(findLinks(make(5), 0)[0].text, name.startsWith('trailing') ? 'http://x.org/' : 'x.org');
+    });
+  }
+});
