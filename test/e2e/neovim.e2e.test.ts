@@ -1,0 +1,83 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ROOT, SAMPLE, SAMPLE_PATH } from '../helpers';
+import { LspClient, SERVER } from '../protocol/lspClient';
+import { SAMPLE_OUTLINE } from '../shared/expectations.cjs';
+
+interface NvimResult {
+  error?: string;
+  client: string;
+  hierarchical: boolean;
+  symbols: Array<{ name: string; detail?: string; children?: NvimResult['symbols'] }>;
+  foldingRanges: unknown[];
+  links: unknown[];
+  published: { diagnostics: unknown[] };
+  diagnostics: Array<{ lnum: number; col: number; end_col: number; severity: number; code: string; message: string }>;
+  symbolItems: Array<{ lnum: number; text: string }>;
+}
+
+describe('Neovim (headless, built-in LSP client)', function () {
+  this.timeout(60000);
+  let result: NvimResult;
+  let home: string;
+
+  before(function () {
+    if (spawnSync('nvim', ['--version']).status !== 0) throw new Error('nvim is not installed: run scripts/e2e-setup.sh');
+    home = mkdtempSync(path.join(tmpdir(), 'confnotes-nvim-'));
+    const out = path.join(home, 'result.json');
+    const run = spawnSync('timeout', ['-k', '5', '60', 'nvim', '--headless', '-u', 'NONE', '-i', 'NONE', '-n',
+      '-c', `luafile ${path.join(ROOT, 'test/e2e/nvim/confnotes.lua')}`, '-c', 'cquit 3'], {
+      cwd: ROOT,
+      input: '',
+      encoding: 'utf8',
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_STATE_HOME: home, XDG_CACHE_HOME: home,
+        CONFNOTES_SERVER: SERVER, CONFNOTES_FILE: SAMPLE_PATH, CONFNOTES_OUT: out },
+    });
+    let text = '';
+    try { text = readFileSync(out, 'utf8'); } catch { /* reported below */ }
+    assert.equal(run.status, 0, `nvim exited ${run.status}: ${run.stderr}\n${text}`);
+    result = JSON.parse(text);
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  it('Should run the real Neovim client against the built server', () => {
+    assert.equal(result.error, undefined);
+    assert.match(result.client, /^Neovim 0\.\d+\.\d+$/);
+    assert.equal(result.hierarchical, true);
+  });
+
+  it('Should show the outline Friday → Session 3 → Lighting talks, Closing in the symbol list', () => {
+    assert.deepEqual(result.symbols.map((d) => d.name), SAMPLE_OUTLINE.days);
+    assert.deepEqual(result.symbols[0].children![0].children!.map((t) => t.name), SAMPLE_OUTLINE.firstSessionTalks);
+    // The rows :lua vim.lsp.buf.document_symbol() puts in the location list (1-based lines).
+    assert.deepEqual(result.symbolItems.slice(0, 4), [
+      { lnum: 1, text: '[Namespace] Friday' },
+      { lnum: 1, text: '[Module] Session 3' },
+      { lnum: 3, text: '[Event] Lighting talks' },
+      { lnum: 66, text: '[Event] Closing' },
+    ]);
+  });
+
+  it('Should give Neovim the github/steven-ellis warning at line 9, on the link\'s bytes', () => {
+    // LSP says character 6–25 (UTF-16); Neovim stores byte columns, and '    • ' is 8 bytes ('•' is 3 in UTF-8).
+    assert.deepEqual(result.diagnostics.map((d) => [d.lnum, d.col, d.end_col, d.code]), [[8, 8, 27, 'incomplete-link']]);
+    assert.equal(result.diagnostics[0].severity, 2, 'vim.diagnostic.severity.WARN');
+  });
+
+  it('Should receive exactly what a plain protocol client receives', async () => {
+    const client = new LspClient();
+    await client.initialize();
+    const uri = 'file://' + SAMPLE_PATH;
+    const published = client.diagnostics(uri);
+    await client.open(uri, SAMPLE);
+    await published;
+    const ask = (method: string) => client.connection.sendRequest(method, { textDocument: { uri } });
+    assert.deepEqual(result.symbols, await ask('textDocument/documentSymbol'));
+    assert.deepEqual(result.foldingRanges, await ask('textDocument/foldingRange'));
+    assert.deepEqual(result.links, await ask('textDocument/documentLink'));
+    await client.stop();
+  });
+});
