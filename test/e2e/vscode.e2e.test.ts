@@ -1,0 +1,203 @@
+/**
+ * The packaged .vsix in a real VS Code workbench (code-server + Chromium): what a person who
+ * installs the extension sees. Screenshots of each step go to test-results/e2e/.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, SAMPLE } from '../helpers';
+import { SAMPLE_FLAGGED_LINK, SAMPLE_OUTLINE } from '../shared/expectations.cjs';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { Workbench } from './workbench';
+
+const VSIX = path.join(ROOT, 'confnotes.vsix');
+const SECOND = 'Kiwicon 2019 – Friday – Session 1\n\nSecond file talk by Ann Other\n  • see x.org\n  • and \n';
+
+function packageExtension(): void {
+  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', VSIX], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+}
+
+describe('VS Code workbench (code-server) with the packaged .vsix', function () {
+  this.timeout(180000);
+  let server: CodeServer;
+  let wb: Workbench;
+
+  before(async () => {
+    packageExtension();
+    assert.ok(existsSync(VSIX));
+    server = await startCodeServer({ vsix: VSIX, trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND } });
+    wb = await Workbench.open(server.url, 'trusted');
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.shot(`FAILED-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+    server?.stop();
+  });
+
+  it('Should open the sample as Conference Notes, highlighted, without the non-ASCII banner', async () => {
+    await wb.openFile('lca2016.notes');
+    await wb.page.locator('.statusbar', { hasText: 'Conference Notes' }).waitFor();
+    // Highlighting: the header's event and a plain bullet's text are painted in different colours.
+    // Highlighting: once tokenized, the header's day and a plain bullet's text have different colours
+    // (Monaco merges neighbouring tokens of one colour into a span, hence `includes`).
+    // (A string, not a function: the test's transpiler would wrap a named helper the page does not have.)
+    await wb.page.waitForFunction(`(() => {
+      const spans = Array.from(document.querySelectorAll('.view-line span span'));
+      const colour = (text) => { const s = spans.find((e) => (e.textContent || '').replace(/\u00a0/g, ' ').includes(text)); return s ? getComputedStyle(s).color : null; };
+      const header = colour('Friday'), plain = colour('New Zealand Open Source Society');
+      return header !== null && plain !== null && header !== plain;
+    })()`, undefined, { timeout: 10000 });
+    assert.equal(await wb.page.getByText('non-basic ASCII').count(), 0, 'no "many non-basic ASCII characters" banner');
+    await wb.shot('01-sample-open');
+  });
+
+  it('Should list Friday → Session 3 → Lighting talks, Closing … with speakers in the Outline view', async () => {
+    await wb.page.locator('.pane-header', { hasText: 'Outline' }).click();
+    await wb.page.locator('.outline-pane .monaco-list-row', { hasText: 'Closing' }).waitFor({ timeout: 30000 });
+    const rows = await wb.rows('.outline-pane');
+    assert.deepEqual(rows.slice(0, 4), [
+      [SAMPLE_OUTLINE.days[0], 'Linux.conf.au 2016'],
+      [SAMPLE_OUTLINE.fridaySessions[0], ''],
+      [SAMPLE_OUTLINE.firstSessionTalks[0], ''],
+      [SAMPLE_OUTLINE.firstSessionTalks[1], ''],
+    ]);
+    assert.deepEqual(rows[5], ['Free as in cheap gadgets: the ESP8266', 'Angus Gratton'], 'speaker shown beside the talk');
+    await wb.shot('02-outline');
+  });
+
+  it('Should show day › session › talk in the breadcrumbs and the talk header in sticky scroll', async () => {
+    await wb.goToLine(40);
+    const crumbs = wb.page.locator('.breadcrumbs-control .monaco-breadcrumb-item');
+    await crumbs.filter({ hasText: 'Lighting talks' }).waitFor();
+    assert.deepEqual((await crumbs.allInnerTexts()).map((t) => t.trim()).slice(-3), ['Friday', 'Session 3', 'Lighting talks']);
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().hover();
+    await wb.page.mouse.wheel(0, 700);
+    const sticky = wb.page.locator('.sticky-widget');
+    await sticky.filter({ hasText: 'Lighting talks' }).waitFor();
+    assert.match((await sticky.innerText()).replace(/\u00a0/g, ' '), /Linux\.conf\.au 2016 – Friday – Session 3[\s\S]*Lighting talks/);
+    await wb.shot('03-breadcrumbs-sticky-scroll');
+  });
+
+  it('Should list talks in Go to Talk…, filter by typed text, and move the cursor on Enter', async () => {
+    await wb.goToLine(1);
+    const picker = wb.page.locator('.quick-input-widget:has(input[placeholder^="Go to talk"])');
+    const rows = picker.locator('.monaco-list-row');
+    await wb.page.keyboard.press('Control+Alt+O');
+    await rows.first().waitFor();
+    assert.match((await rows.first().innerText()).replace(/\s+/g, ' '), /Lighting talks\s*Linux\.conf\.au 2016 · Friday · Session 3/);
+    await wb.page.keyboard.type('helicop');
+    await rows.filter({ hasText: 'Helicopters and rocket-planes' }).waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.match(await rows.first().innerText(), /Andrew Tridgell/);
+    await wb.shot('04-go-to-talk');
+    await wb.page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'hidden' });
+    await wb.waitForCursorLine(218);
+    // Revealed at the top: just under the sticky-scroll lines (day/session header), in the first lines shown.
+    const editorTop = (await wb.page.locator('.editor-instance .monaco-editor').first().boundingBox())!.y;
+    const titleTop = (await wb.page.locator('.view-line', { hasText: 'Helicopters and rocket-planes by Andrew Tridgell' }).boundingBox())!.y;
+    assert.ok(titleTop - editorTop < 8 * 19, `title ${titleTop - editorTop}px below the editor's top`);
+
+    // Moving through the list previews other talks; Escape returns to where the cursor and view were.
+    await wb.page.keyboard.press('Control+Alt+O');
+    await rows.first().waitFor();
+    for (let i = 0; i < 8; i++) await wb.page.keyboard.press('ArrowDown');
+    await wb.page.waitForFunction(() => !document.querySelector('.editor-instance .view-lines')?.textContent?.includes('Helicopters and rocket-planes by'));
+    await wb.page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'hidden' });
+    await wb.waitForCursorLine(218);
+    await wb.page.locator('.view-line', { hasText: 'Helicopters and rocket-planes by Andrew Tridgell' }).waitFor();
+  });
+
+  it('Should fold all to sessions and unfold again, and move to the next talk', async () => {
+    await wb.runCommand('Fold All');
+    await wb.page.waitForFunction(() => !document.querySelector('.editor-instance .view-lines')?.textContent?.includes('New Zealand Open Source Society'));
+    const folded = (await wb.visibleLines()).filter((l) => l.trim() !== '');
+    assert.deepEqual(folded.slice(0, 3), ['Linux.conf.au 2016 – Friday – Session 3', 'Linux.conf.au 2016 – Friday – Session 2', 'Linux.conf.au 2016 – Friday – Session 1'], 'only session headers remain');
+    await wb.shot('05-fold-all');
+    await wb.runCommand('Unfold All');
+    await wb.page.locator('.view-line', { hasText: 'Building the Future' }).waitFor(); // a bullet under the cursor's session
+    await wb.goToLine(1);
+    await wb.runCommand('Conference Notes: Next Talk');
+    await wb.waitForCursorLine(3);
+    await wb.page.keyboard.press('Control+Alt+PageDown');
+    await wb.waitForCursorLine(66);
+  });
+
+  it('Should warn within a second of typing github/foo, and clear it with the quick fix', async () => {
+    await wb.openFile('second.notes');
+    await wb.page.keyboard.press('Control+Shift+M'); // Problems panel
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 200, y: 5 } });
+    await wb.goToLine(5);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.type('github/foo');
+    const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'github/foo' });
+    await problem.waitFor({ timeout: 1000 });
+    await wb.shot('06-problem');
+    await wb.page.keyboard.press('Control+.');
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Change to https://github.com/foo' });
+    await fix.waitFor();
+    await wb.shot('07-quick-fix');
+    await fix.click();
+    await wb.page.locator('.view-line', { hasText: 'and https://github.com/foo' }).waitFor();
+    await problem.waitFor({ state: 'detached', timeout: 5000 });
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 300, y: 5 } });
+    await wb.page.keyboard.press('Control+S');
+    const saved = path.join(server.workspace, 'second.notes');
+    const deadline = Date.now() + 10000;
+    while (!readFileSync(saved, 'utf8').includes('github.com/foo') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.match(readFileSync(saved, 'utf8'), /• and https:\/\/github\.com\/foo\n/);
+    await wb.shot('08-fixed');
+  });
+
+  it('Should ask before opening a link on Ctrl+click (and the test never lets it through)', async () => {
+    await wb.openFile('lca2016.notes');
+    await wb.goToLine(SAMPLE_FLAGGED_LINK.line - 2);
+    const opened: string[] = [];
+    wb.page.context().on('page', (p) => opened.push(p.url()));
+    // The hover says how to follow the link; then Ctrl+click it.
+    await wb.page.locator('.view-line span', { hasText: 'nzoss.org.nz' }).last().hover();
+    await wb.page.locator('.monaco-hover', { hasText: 'Open https://nzoss.org.nz/ (ctrl + click)' }).waitFor();
+    await wb.page.keyboard.press('Escape');
+    await wb.page.mouse.move(10, 10);
+    await wb.ctrlClick('.view-line span', 'nzoss.org.nz');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match((await dialog.innerText()).replace(/\s+/g, ' '), /open the external website.*https:\/\/nzoss\.org\.nz/i);
+    await wb.shot('09-open-link');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.deepEqual(opened, [], 'Cancel opens nothing');
+  });
+});
+
+describe('VS Code workbench in Restricted Mode (untrusted folder)', function () {
+  this.timeout(180000);
+  let server: CodeServer;
+  let wb: Workbench;
+
+  before(async () => {
+    if (!existsSync(VSIX)) packageExtension();
+    server = await startCodeServer({ vsix: VSIX, trusted: false, files: { 'lca2016.notes': SAMPLE } });
+    wb = await Workbench.open(server.url, 'restricted');
+  });
+  after(async () => {
+    await wb?.close();
+    server?.stop();
+  });
+
+  it('Should still give the outline and offline link warnings in an untrusted workspace', async () => {
+    await wb.page.getByText('Restricted Mode', { exact: false }).first().waitFor();
+    await wb.openFile('lca2016.notes');
+    await wb.page.locator('.statusbar', { hasText: 'Conference Notes' }).waitFor();
+    await wb.page.locator('.pane-header', { hasText: 'Outline' }).click();
+    await wb.page.locator('.outline-pane .monaco-list-row', { hasText: 'Lighting talks' }).waitFor({ timeout: 30000 });
+    await wb.page.keyboard.press('Control+Shift+M');
+    await wb.page.locator('.markers-panel .monaco-list-row', { hasText: SAMPLE_FLAGGED_LINK.text }).waitFor();
+    await wb.shot('10-restricted-mode');
+  });
+});
