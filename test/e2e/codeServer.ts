@@ -19,6 +19,8 @@ export interface CodeServerOptions {
   readonly files: Record<string, string>;
   /** false: workspace trust is on and nothing is trusted, so the folder opens in Restricted Mode. */
   readonly trusted: boolean;
+  /** A fixed port; by default a free one. */
+  readonly port?: number;
 }
 
 export interface CodeServer {
@@ -71,7 +73,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   if (install.status !== 0 || !/successfully installed/.test(install.stdout)) {
     throw new Error(`code-server could not install ${options.vsix}: ${install.stdout}${install.stderr}`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [ENTRY, ...base, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
   if (options.trusted) args.push('--disable-workspace-trust');
   const child: ChildProcess = spawn(NODE24, [...args, workspace], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });

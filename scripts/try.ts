@@ -1,0 +1,46 @@
+/**
+ * `npm run try`: the extension in a real VS Code in your browser, without installing VS Code.
+ * Builds and packages the .vsix, starts code-server on 127.0.0.1 with it installed and a workspace
+ * holding the sample notes, prints the URL, and serves until Ctrl+C. PORT=… picks the port.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startCodeServer } from '../test/e2e/codeServer';
+
+const root = path.resolve(__dirname, '..');
+const run = (cmd: string, args: string[]) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+async function main(): Promise<void> {
+  run('bash', ['scripts/e2e-setup.sh']);
+  run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', 'confnotes.vsix']);
+  const sample = readFileSync(path.join(root, 'test/fixtures/lca2016.notes'), 'utf8');
+  const server = await startCodeServer({
+    vsix: path.join(root, 'confnotes.vsix'),
+    trusted: true,
+    port: process.env.PORT ? Number(process.env.PORT) : 8080,
+    files: {
+      'lca2016.notes': sample,
+      'try-me.notes': [
+        'My Conference 2026 – Monday – Session 1',
+        '',
+        'Trying confnotes by You Yourself',
+        '  • Type a link with a typo here, e.g. github/foo or htp://example.org',
+        '  • Ctrl+Alt+O: Go to Talk…   Ctrl+Shift+O: symbols   Ctrl+K Ctrl+0: fold all',
+        '',
+      ].join('\n'),
+    },
+  });
+  console.log(`\nconfnotes is running in VS Code (code-server). Open this in your browser:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`);
+  const stop = () => {
+    server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();
