@@ -49,8 +49,30 @@ export interface HeaderShape {
   readonly session: Part;
 }
 
-/** A dash separator: an en dash, em dash or hyphen with white space on both sides. */
-const SEPARATOR = /[ \u00a0\t]+[–—-][ \u00a0\t]+/g;
+const isSeparatorSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\t';
+
+/**
+ * Dash separators — an en dash, em dash or hyphen with spaces, tabs or U+00A0 on both sides —
+ * as [start, end) pairs including the white space. A scan, not a regular expression: a regex
+ * with a leading `\s+` backtracks quadratically on long runs of spaces.
+ */
+export function dashSeparators(line: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (let i = 1; i < line.length - 1; i++) {
+    const c = line[i];
+    if ((c !== '–' && c !== '—' && c !== '-') || !isSeparatorSpace(line[i - 1]) || !isSeparatorSpace(line[i + 1])) continue;
+    let start = i - 1;
+    while (start > from && isSeparatorSpace(line[start - 1])) start--;
+    let end = i + 2;
+    while (end < line.length && isSeparatorSpace(line[end])) end++;
+    found.push({ start, end });
+    from = end;
+    i = end - 1;
+  }
+  return found;
+}
+
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 
 /**
@@ -58,11 +80,7 @@ const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
  * also depends on the event: see `isHeaderEvent`.
  */
 export function headerShape(line: string): HeaderShape | null {
-  const cuts: Array<{ start: number; end: number }> = [];
-  for (const m of line.matchAll(SEPARATOR)) {
-    cuts.push({ start: m.index, end: m.index + m[0].length });
-    if (cuts.length === 2) break;
-  }
+  const cuts = dashSeparators(line);
   if (cuts.length < 2) return null;
   const part = (start: number, end: number): Part => ({ text: line.slice(start, end), start, end });
   const event = part(0, cuts[0].start);
@@ -101,8 +119,6 @@ const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.\-]*|[‘'"“][^\s‘’'
 const PARTICLE = String.raw`(?:van|von|der|den|de|da|del|di|du|la|le|bin|al|dos|das|ter)`;
 const ONE_NAME = String.raw`${NAME_WORD}(?: (?:${NAME_WORD}|${PARTICLE})){0,4} ${NAME_WORD}`;
 const SPEAKERS = new RegExp(String.raw`^${ONE_NAME}(?:(?:, | and | & )${ONE_NAME})*$`, 'u');
-const BY = / by /g;
-const DASH = /[ \u00a0]+[–—-][ \u00a0]+/g;
 
 /** A speaker looks like one or more names: two to six words, first and last capitalised. */
 export function isSpeaker(text: string): boolean {
@@ -114,16 +130,15 @@ export function isSpeaker(text: string): boolean {
  * must be trimmed. A line with no recognisable speaker is all title.
  */
 export function titleShape(line: string): TitleShape {
-  for (const separator of [BY, DASH]) {
-    let last: RegExpMatchArray | null = null;
-    for (const m of line.matchAll(separator)) last = m;
-    if (!last || last.index === undefined || last.index === 0) continue;
-    const speakerStart = last.index + last[0].length;
-    const speaker = line.slice(speakerStart);
+  const by = line.lastIndexOf(' by ');
+  const dash = dashSeparators(line).pop();
+  for (const cut of [by > 0 ? { start: by, end: by + 4 } : null, dash && dash.start > 0 ? dash : null]) {
+    if (!cut) continue;
+    const speaker = line.slice(cut.end);
     if (isSpeaker(speaker)) {
       return {
-        title: { text: line.slice(0, last.index), start: 0, end: last.index },
-        speaker: { text: speaker, start: speakerStart, end: line.length },
+        title: { text: line.slice(0, cut.start), start: 0, end: cut.start },
+        speaker: { text: speaker, start: cut.end, end: line.length },
       };
     }
   }

@@ -68,7 +68,7 @@ export function parseNotes(text: string): NotesDocument {
   for (let line = 0; line < lines.lineCount; line++) {
     const raw = lineText(line);
     const start = contentStart(line);
-    const trimmedEnd = start + raw.replace(/\s+$/, '').length;
+    const trimmedEnd = start + raw.trimEnd().length;
     const lineClass = classify(raw, line);
 
     if (lineClass.kind === 'blank') continue;

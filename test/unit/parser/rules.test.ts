@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { isSpeaker, titleShape } from '../../../server/src/parser/lineRules';
-import { lineOf, parse, textOf } from '../../helpers';
+import { growthFactor, lineOf, parse, textOf } from '../../helpers';
 
 const kinds = (doc: ReturnType<typeof parse>) => ({
   sessions: doc.sessions.map((s) => `${s.event} | ${s.day} | ${s.name}`),
@@ -123,5 +123,19 @@ describe('format rules', () => {
         assert.doesNotThrow(() => parseNotes(text), JSON.stringify(text));
       }
     });
+  });
+
+  describe('hostile lines (regressions)', () => {
+    // Caught: `\s+$` and the dash-separator regexes backtracked quadratically on long runs of spaces.
+    for (const [name, make] of [
+      ['spaces inside a line', (n: number) => 'x' + ' '.repeat(n) + 'y'],
+      ['spaces and no-break spaces before a dash', (n: number) => 'x' + ' \u00a0'.repeat(n) + '-y'],
+      ['spaces inside a bullet', (n: number) => '  • a' + ' '.repeat(n) + 'b'],
+    ] as const) {
+      it(`Should parse in linear time with ${name}`, () => {
+        const factor = growthFactor(make, parseNotes);
+        assert.ok(factor < 10, `4× the input took ${factor.toFixed(1)}× the time`);
+      });
+    }
   });
 });
