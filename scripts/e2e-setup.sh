@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 E2E="$PWD/.cache/e2e"
+# Install as if from a plain shell, not from inside `npm run`: the outer npm's npm_config_* would
+# leak in, and code-server's install reads the Node version from npm_config_user_agent (Node 20 there).
+for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$v"; done
 TOOLS=test/e2e/tools/package.json
 
 missing=()
