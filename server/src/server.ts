@@ -2,6 +2,7 @@
  * The glue: wires LSP requests to features. No parsing or feature logic lives here.
  */
 import {
+  DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -30,6 +31,7 @@ export function startServer(connection: Connection): void {
   const settingsByUri = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let canReadConfiguration = false;
+  let canRegisterConfigurationChange = false;
   let ignoreLinkCommand = false;
   let fallbackSettings = defaultSettings;
   let foldingLimit: number | undefined;
@@ -37,6 +39,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     canReadConfiguration = params.capabilities.workspace?.configuration === true;
+    canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     ignoreLinkCommand = init.ignoreLinkCommand === true;
     if (init.settings !== undefined) fallbackSettings = readSettings(init.settings);
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
@@ -52,6 +55,11 @@ export function startServer(connection: Connection): void {
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
+  });
+
+  // Clients send setting changes only to servers that register for them (VS Code among them).
+  connection.onInitialized(() => {
+    if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   });
 
   const settingsFor = (uri: string): Promise<Settings> => {

@@ -154,6 +154,21 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
     await wb.shot('08-fixed');
   });
 
+  it('Should ignore a link with the "Ignore this link" quick fix, writing confnotes.links.ignore', async () => {
+    await wb.goToLine(5);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.type(' github/bar');
+    const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'github/bar' });
+    await problem.waitFor({ timeout: 2000 });
+    await wb.page.keyboard.press('Control+.');
+    const ignore = wb.page.locator('.action-widget .monaco-list-row', { hasText: "Ignore this link (add 'github/bar'" });
+    await ignore.waitFor();
+    await ignore.click();
+    await problem.waitFor({ state: 'detached', timeout: 5000 });
+    const settings = JSON.parse(readFileSync(path.join(server.workspace, '.vscode/settings.json'), 'utf8'));
+    assert.deepEqual(settings['confnotes.links.ignore'], ['github/bar']);
+  });
+
   it('Should ask before opening a link on Ctrl+click (and the test never lets it through)', async () => {
     await wb.openFile('lca2016.notes');
     await wb.goToLine(SAMPLE_FLAGGED_LINK.line - 2);

@@ -101,6 +101,23 @@ describe('language server over stdio', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('Should register for configuration changes when the client can register dynamically', async () => {
+    const registrations: string[] = [];
+    client.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {
+      registrations.push(...p.registrations.map((r) => r.method));
+      return null;
+    });
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+    });
+    await client.connection.sendNotification('initialized', {});
+    await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    assert.deepEqual(registrations, ['workspace/didChangeConfiguration']);
+    assert.equal(await client.stop(), 0);
+  });
+
   it('Should take settings from initializationOptions when the client has no workspace/configuration', async () => {
     await client.initialize({ settings: { links: { severity: { 'incomplete-link': 'ignore' } } } }, false);
     const published = client.diagnostics(URI);
