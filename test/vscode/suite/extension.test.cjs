@@ -2,6 +2,7 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const vscode = require('vscode');
+const { SAMPLE_OUTLINE, SAMPLE_FLAGGED_LINK } = require('../../shared/expectations.cjs');
 
 const SAMPLE = path.resolve(__dirname, '../../fixtures/lca2016.notes');
 
@@ -32,8 +33,9 @@ describe('Conference Notes in VS Code', () => {
       const s = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', editor.document.uri);
       return s && s.length ? s : null;
     }, 'document symbols');
-    assert.deepEqual(symbols.map((s) => s.name), ['Friday', 'Thursday', 'Wednesday', 'Sysadmin Miniconf']);
-    assert.deepEqual(symbols[0].children[0].children.map((t) => t.name), ['Lighting talks', 'Closing']);
+    assert.deepEqual(symbols.map((s) => s.name), SAMPLE_OUTLINE.days);
+    assert.deepEqual(symbols[0].children.map((s) => s.name), SAMPLE_OUTLINE.fridaySessions);
+    assert.deepEqual(symbols[0].children[0].children.map((t) => t.name), SAMPLE_OUTLINE.firstSessionTalks);
   });
 
   it('folds sessions, talks and bullet groups', async () => {
@@ -43,16 +45,16 @@ describe('Conference Notes in VS Code', () => {
 
   it('flags github/steven-ellis and fixes it with the quick fix', async () => {
     const diagnostic = await until(
-      () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'incomplete-link'),
+      () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === SAMPLE_FLAGGED_LINK.code),
       'the incomplete-link warning',
     );
-    assert.equal(diagnostic.range.start.line, 8);
+    assert.equal(diagnostic.range.start.line, SAMPLE_FLAGGED_LINK.line);
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
-    const fix = actions.find((a) => a.title === 'Change to https://github.com/steven-ellis');
+    const fix = actions.find((a) => a.title === `Change to ${SAMPLE_FLAGGED_LINK.fix}`);
     assert.ok(fix, 'quick fix offered');
     await vscode.workspace.applyEdit(fix.edit);
-    assert.equal(editor.document.lineAt(8).text.trim(), '• https://github.com/steven-ellis');
-    await until(() => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'incomplete-link'), 'the warning to clear');
+    assert.equal(editor.document.lineAt(SAMPLE_FLAGGED_LINK.line).text.trim(), `• ${SAMPLE_FLAGGED_LINK.fix}`);
+    await until(() => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === SAMPLE_FLAGGED_LINK.code), 'the warning to clear');
     await vscode.commands.executeCommand('undo');
   });
 
