@@ -1,0 +1,74 @@
+/**
+ * Properties of the parser and every feature on generated documents: lines of the sample,
+ * random and binary strings, and the characters that break parsers (CR, BOM, NBSP, emoji,
+ * combining marks, lone surrogates, NUL). Seeded; fast-check prints the seed and the
+ * shrunk input on failure. FAST_CHECK_RUNS / FAST_CHECK_SEED change the run.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { codeActions } from '../../server/src/features/codeActions';
+import { documentLinks } from '../../server/src/features/documentLinks';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { foldingRanges } from '../../server/src/features/foldingRanges';
+import { hover } from '../../server/src/features/hover';
+import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
+import type { NotesDocument } from '../../server/src/parser/model';
+import { parseNotes } from '../../server/src/parser/parseNotes';
+import { defaultSettings, linkOptions } from '../../server/src/settings';
+import { SAMPLE } from '../helpers';
+
+const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
+const SEED = process.env.FAST_CHECK_SEED ? Number(process.env.FAST_CHECK_SEED) : undefined;
+const options = linkOptions(defaultSettings);
+
+const piece = fc.oneof(
+  fc.constantFrom(...SAMPLE.split('\n')),
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('\r', '\r\n', '\t', '\u00a0', '\ufeff', '😀', 'e\u0301', '\ud800', '\udfff', '\u0000', ' – ', '• ', '- ', '  ', 'http://', 'htp:/', 'github/', 'www.', '(', ')', ' by ', '2016'),
+);
+const documents = fc.tuple(fc.array(piece, { maxLength: 60 }), fc.constantFrom('\n', '', ' ')).map(([parts, glue]) => parts.join(glue));
+
+describe('properties of the parser and features on generated documents', function () {
+  this.timeout(60000);
+
+  const inside = (doc: NotesDocument, inner: Range, outer: Range) =>
+    doc.lines.offsetAt(inner.start) >= doc.lines.offsetAt(outer.start) && doc.lines.offsetAt(inner.end) <= doc.lines.offsetAt(outer.end);
+  const ordered = (doc: NotesDocument, r: Range) =>
+    doc.lines.offsetAt(r.start) <= doc.lines.offsetAt(r.end) && r.start.line >= 0 && r.end.line < doc.lines.lineCount;
+
+  it('Should never throw, keep every range in the document and ordered, and children inside parents', () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        const doc = parseNotes(text);
+        const walk = (s: DocumentSymbol, parent?: DocumentSymbol) => {
+          assert.ok(s.name.length > 0, 'symbol names are never empty');
+          assert.ok(ordered(doc, s.range) && ordered(doc, s.selectionRange));
+          assert.ok(inside(doc, s.selectionRange, s.range), `${s.name}: selection inside range`);
+          if (parent) assert.ok(inside(doc, s.range, parent.range), `${s.name} inside ${parent.name}`);
+          s.children?.forEach((c) => walk(c, s));
+        };
+        documentSymbols(doc).forEach((s) => walk(s));
+        for (const f of foldingRanges(doc)) assert.ok(f.startLine < f.endLine && f.endLine < doc.lines.lineCount);
+        for (const l of documentLinks(doc)) assert.ok(ordered(doc, l.range));
+        for (const d of linkDiagnostics(doc, options)) assert.ok(ordered(doc, d.range) && d.range.start.line === d.range.end.line, 'a diagnostic lies on its line');
+        for (const l of doc.links) assert.equal(text.slice(l.span.start, l.span.end), l.text, 'a link covers exactly its text');
+        for (let offset = 0; offset <= text.length; offset += Math.max(1, text.length >> 3)) hover(doc, offset, options);
+        codeActions(doc, 'file:///x.notes', { start: { line: 0, character: 0 }, end: { line: doc.lines.lineCount, character: 0 } }, { ...options, ignoreLinkCommand: true });
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('Should be deterministic: the same text gives the same results', () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        const [a, b] = [parseNotes(text), parseNotes(text)];
+        assert.deepEqual(documentSymbols(a), documentSymbols(b));
+        assert.deepEqual(linkDiagnostics(a, options), linkDiagnostics(b, options));
+      }),
+      { numRuns: Math.ceil(RUNS / 4), seed: SEED },
+    );
+  });
+});
