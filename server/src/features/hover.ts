@@ -1,7 +1,7 @@
 /** Hover on a link: where it goes and, if it is flagged, why. */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
-import { reportedLinks, type LinkDiagnosticOptions } from './linkDiagnostics';
+import { isReported, type LinkDiagnosticOptions } from './linkDiagnostics';
 import { spanContains, toRange } from './ranges';
 
 export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosticOptions): Hover | null {
@@ -9,7 +9,7 @@ export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosti
   if (!link) return null;
   const lines = [link.target ? `**Link** → ${escape(link.target)}` : `**Link** \`${link.text.replace(/`/g, "'")}\` cannot be opened`];
   if (link.form === 'site') lines[0] += ' (suggested: the text names no domain)';
-  if (link.problem && reportedLinks(doc, options).includes(link)) {
+  if (link.problem && isReported(link, options)) {
     lines.push(`$(warning) ${escape(link.problem.message)} (\`${link.problem.code}\`)`);
     if (link.problem.fixes.length > 0) lines.push(`Quick fix: ${link.problem.fixes.map(escape).join(' or ')}`);
   }

@@ -23,10 +23,14 @@ const SEVERITY: Record<Exclude<SeverityName, 'ignore'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
 };
 
+/** Is this link's problem reported under these options? */
+export function isReported(link: Link, options: LinkDiagnosticOptions): boolean {
+  return options.enabled && link.problem !== null && options.severity[link.problem.code] !== 'ignore' && !options.isIgnored(link);
+}
+
 /** The links whose problem is reported under these options. */
 export function reportedLinks(doc: NotesDocument, options: LinkDiagnosticOptions): Link[] {
-  if (!options.enabled) return [];
-  return doc.links.filter((l) => l.problem !== null && options.severity[l.problem.code] !== 'ignore' && !options.isIgnored(l));
+  return options.enabled ? doc.links.filter((l) => isReported(l, options)) : [];
 }
 
 export function linkDiagnostics(doc: NotesDocument, options: LinkDiagnosticOptions): Diagnostic[] {
