@@ -1,20 +1,32 @@
-/** One parsed model per open document, reused until the document's version changes. */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+/**
+ * One parsed model per open document, reused until the document's version changes. Each
+ * document keeps the facts of its lines between versions, so a re-parse after an edit
+ * reads again only the lines the edit touched.
+ */
+import type { LineDocument } from './lineDocument';
+import { LineFactsCache } from './parser/lineFacts';
 import type { NotesDocument } from './parser/model';
 import { parseNotes } from './parser/parseNotes';
 
-export class DocumentModels {
-  private readonly cache = new Map<string, { version: number; model: NotesDocument }>();
+interface Entry {
+  version: number;
+  model: NotesDocument;
+  readonly cache: LineFactsCache;
+}
 
-  get(document: TextDocument): NotesDocument {
-    const hit = this.cache.get(document.uri);
-    if (hit && hit.version === document.version) return hit.model;
-    const model = parseNotes(document.getText());
-    this.cache.set(document.uri, { version: document.version, model });
-    return model;
+export class DocumentModels {
+  private readonly entries = new Map<string, Entry>();
+
+  get(document: LineDocument): NotesDocument {
+    let entry = this.entries.get(document.uri);
+    if (entry && entry.version === document.version) return entry.model;
+    const cache = entry?.cache ?? new LineFactsCache();
+    entry = { version: document.version, model: parseNotes(document.text, { cache }), cache };
+    this.entries.set(document.uri, entry);
+    return entry.model;
   }
 
   forget(uri: string): void {
-    this.cache.delete(uri);
+    this.entries.delete(uri);
   }
 }

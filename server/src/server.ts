@@ -9,7 +9,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentModels } from './documentModels';
 import { codeActions } from './features/codeActions';
 import { documentLinks } from './features/documentLinks';
@@ -18,6 +17,7 @@ import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { linkDiagnostics } from './features/linkDiagnostics';
 import { toRange } from './features/ranges';
+import { LineDocument } from './lineDocument';
 import { adjacentTalk, talkItems } from './features/talks';
 import { AdjacentTalkRequest, TalksRequest, type InitializationOptions } from './protocol';
 import { defaultSettings, linkOptions, readSettings, type Settings } from './settings';
@@ -26,7 +26,7 @@ export const SERVER_NAME = 'confnotes-language-server';
 export const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(LineDocument);
   const models = new DocumentModels();
   const settingsByUri = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();

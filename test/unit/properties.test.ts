@@ -50,6 +50,7 @@ describe('properties of the parser and features on generated documents', functio
           s.children?.forEach((c) => walk(c, s));
         };
         documentSymbols(doc).forEach((s) => walk(s));
+        checkBullets(doc);
         for (const f of foldingRanges(doc)) assert.ok(f.startLine < f.endLine && f.endLine < doc.lines.lineCount);
         for (const l of documentLinks(doc)) assert.ok(ordered(doc, l.range));
         for (const d of linkDiagnostics(doc, options)) assert.ok(ordered(doc, d.range) && d.range.start.line === d.range.end.line, 'a diagnostic lies on its line');
@@ -60,6 +61,26 @@ describe('properties of the parser and features on generated documents', functio
       { numRuns: RUNS, seed: SEED },
     );
   });
+
+  /** Every bullet inside the text and inside its parent, levels counting parents, each bullet reached once from the roots. */
+  const checkBullets = (doc: NotesDocument) => {
+    const b = doc.bullets;
+    const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) => inner.start >= outer.start && inner.end <= outer.end;
+    let reached = 0;
+    const walk = (indexes: number[], parent: number) => {
+      for (const i of indexes) {
+        reached++;
+        assert.equal(b.parent(i), parent);
+        assert.equal(b.level(i), parent < 0 ? 1 : b.level(parent) + 1);
+        assert.ok(within(b.span(i), { start: 0, end: doc.text.length }) && b.span(i).start < b.span(i).end, 'bullet inside the text');
+        assert.ok(within(b.markerSpan(i), b.span(i)) && within(b.textSpan(i), b.span(i)), 'marker and text inside the bullet');
+        if (parent >= 0) assert.ok(within(b.span(i), b.span(parent)), 'child inside parent');
+        walk(b.children(i), i);
+      }
+    };
+    walk(b.roots(), -1);
+    assert.equal(reached, b.count, 'every bullet reached once from the roots');
+  };
 
   it('Should be deterministic: the same text gives the same results', () => {
     fc.assert(

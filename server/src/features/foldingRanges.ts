@@ -4,7 +4,7 @@
  * when there are more, sessions and talks are kept before bullet groups.
  */
 import type { FoldingRange } from 'vscode-languageserver-types';
-import type { Bullet, NotesDocument, Span } from '../parser/model';
+import type { NotesDocument, Span } from '../parser/model';
 
 export interface FoldingOptions {
   readonly rangeLimit?: number;
@@ -14,25 +14,18 @@ export function foldingRanges(doc: NotesDocument, options: FoldingOptions = {}):
   const limit = options.rangeLimit ?? Number.MAX_SAFE_INTEGER;
   const ranges: FoldingRange[] = [];
   const usedStarts = new Set<number>();
-  const add = (span: Span): boolean => {
-    if (ranges.length >= limit) return false;
+  const add = (span: Span) => {
+    if (ranges.length >= limit) return;
     const startLine = doc.lines.lineAt(span.start);
     const endLine = doc.lines.lineAt(span.end);
     if (endLine > startLine && !usedStarts.has(startLine)) {
       usedStarts.add(startLine);
       ranges.push({ startLine, endLine });
     }
-    return true;
   };
   for (const s of doc.sessions) add(s.span);
   for (const t of doc.talks) add(t.span);
-  const addBullets = (bullets: readonly Bullet[]): boolean => {
-    for (const b of bullets) {
-      if (b.children.length === 0) continue;
-      if (!add(b.span) || !addBullets(b.children)) return false;
-    }
-    return true;
-  };
-  addBullets(doc.bullets);
+  const bullets = doc.bullets;
+  for (let i = 0; i < bullets.count && ranges.length < limit; i++) if (bullets.hasChildren(i)) add(bullets.span(i));
   return ranges.sort((a, b) => a.startLine - b.startLine);
 }

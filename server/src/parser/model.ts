@@ -52,17 +52,26 @@ export interface Talk {
   readonly session: Session | null;
 }
 
-export interface Bullet {
-  readonly kind: 'bullet';
-  /** Nesting level, 1 for a bullet with no parent bullet. */
-  readonly level: number;
+/**
+ * The bullets of a document, each known by its index (document order). Nesting: a bullet's
+ * level is 1 at the top; it spans from its marker to the end of its last child or continuation line.
+ */
+export interface Bullets {
+  readonly count: number;
+  /** Indexes of the top-level bullets. */
+  roots(): number[];
+  /** Indexes of a bullet's direct children. */
+  children(index: number): number[];
+  hasChildren(index: number): boolean;
+  level(index: number): number;
+  /** The parent's index, -1 for a top-level bullet. */
+  parent(index: number): number;
   /** The marker character, e.g. `•` or `-`. */
-  readonly markerSpan: Span;
+  markerSpan(index: number): Span;
   /** The text after the marker and its space, up to the end of the bullet's own line. */
-  readonly textSpan: Span;
+  textSpan(index: number): Span;
   /** From the marker to the end of its last child or continuation line. */
-  readonly span: Span;
-  readonly children: readonly Bullet[];
+  span(index: number): Span;
 }
 
 export type LinkForm =
@@ -106,8 +115,7 @@ export interface NotesDocument {
   readonly talks: readonly Talk[];
   /** Talks before the first session header. */
   readonly looseTalks: readonly Talk[];
-  /** Top-level bullets in document order; nested ones hang from `children`. */
-  readonly bullets: readonly Bullet[];
+  readonly bullets: Bullets;
   /** Links in document order, from every line but session headers. */
   readonly links: readonly Link[];
 }

@@ -1,63 +1,60 @@
 /**
- * Text → NotesDocument, in one pass over the lines (plus one look-ahead per
- * unindented line). Pure and total: any string yields a model, nothing throws.
+ * Text → NotesDocument, in one pass over the lines (plus a look-ahead over blank lines
+ * after an unindented one). Pure and total: any string yields a model, nothing throws.
+ * What each line says alone comes from `lineFacts`, cached across parses when a cache is given.
  */
+import { BulletTable } from './bullets';
+import { lineFacts, type LineFacts, type LineFactsCache } from './lineFacts';
+import { eventKeys, isHeaderEvent, normalizeName } from './lineRules';
 import { LineTable } from './lineTable';
-import {
-  bulletShape,
-  eventKeys,
-  headerShape,
-  isBlank,
-  isHeaderEvent,
-  normalizeName,
-  titleShape,
-  type BulletShape,
-  type HeaderShape,
-  type TitleShape,
-} from './lineRules';
-import { findLinks } from './links';
-import type { Bullet, Day, Link, NotesDocument, Session, Span, Talk } from './model';
-
-type LineClass =
-  | { kind: 'blank' | 'paragraph' | 'continuation' }
-  | { kind: 'bullet'; shape: BulletShape }
-  | { kind: 'header'; shape: HeaderShape }
-  | { kind: 'title'; shape: TitleShape };
+import type { Day, Link, NotesDocument, Session, Span, Talk } from './model';
+import { joinLines, splitLines, type TextLines } from './textLines';
 
 // Mutable twins of the model's readonly types, used only while parsing.
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type BuildingBullet = Mutable<Omit<Bullet, 'children' | 'span'>> & { span: Mutable<Span>; children: BuildingBullet[]; indent: number };
 type BuildingSession = Mutable<Omit<Session, 'talks' | 'span'>> & { span: Mutable<Span>; talks: Talk[] };
 type BuildingTalk = Mutable<Omit<Talk, 'span'>> & { span: Mutable<Span> };
 
-export function parseNotes(text: string): NotesDocument {
-  const lines = new LineTable(text);
+export interface ParseOptions {
+  /** Facts of the previous version's lines, reused for the lines an edit did not touch. */
+  readonly cache?: LineFactsCache;
+}
+
+export function parseNotes(input: string | TextLines, options: ParseOptions = {}): NotesDocument {
+  const source = typeof input === 'string' ? splitLines(input) : input;
+  const lines = new LineTable(source);
+  const cache = options.cache;
   const sessions: BuildingSession[] = [];
   const talks: BuildingTalk[] = [];
-  const bullets: BuildingBullet[] = [];
+  const bullets = new BulletTable(lines.lineCount);
   const links: Link[] = [];
   const seenEvents = new Set<string>();
 
+  // The BOM is not part of the first line's content.
+  const bom = source.lines[0].charCodeAt(0) === 0xfeff ? 1 : 0;
+  const content = (line: number) => (line === 0 && bom ? source.lines[0].slice(1) : source.lines[line]);
+  const factsAt = (line: number): LineFacts => (cache ? cache.factsOf(content(line)) : lineFacts(content(line)));
+
   let session: BuildingSession | null = null;
   let talk: BuildingTalk | null = null;
-  let bulletStack: BuildingBullet[] = [];
+  // Open bullets, outermost first, as [index, indent] pairs flattened.
+  const bulletStack: number[] = [];
+  const closeBullets = (indent: number) => {
+    while (bulletStack.length > 0 && bulletStack[bulletStack.length - 1] >= indent) {
+      bulletStack.pop();
+      bullets.close(bulletStack.pop()!);
+    }
+  };
+  const openBullet = () => (bulletStack.length > 0 ? bulletStack[bulletStack.length - 2] : -1);
 
   // A bullet on the next non-blank line makes an unindented line a talk title.
   const bulletFollows = (line: number): boolean => {
     for (let l = line + 1; l < lines.lineCount; l++) {
-      const t = lineText(l);
-      if (isBlank(t)) continue;
-      return bulletShape(t) !== null;
+      const next = factsAt(l);
+      if (!next.blank) return next.bullet !== null;
     }
     return false;
   };
-  const lineText = (line: number): string => {
-    const start = lines.lineStart(line);
-    // The BOM is not part of the first line's content.
-    const from = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return text.slice(start + from, lines.lineEnd(line));
-  };
-  const contentStart = (line: number): number => lines.lineStart(line) + (line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
 
   /** Stretch everything open to the end of this non-blank line. */
   const extendOpen = (end: number) => {
@@ -66,76 +63,69 @@ export function parseNotes(text: string): NotesDocument {
   };
 
   for (let line = 0; line < lines.lineCount; line++) {
-    const raw = lineText(line);
-    const start = contentStart(line);
-    const trimmedEnd = start + raw.trimEnd().length;
-    const lineClass = classify(raw, line);
+    const facts = factsAt(line);
+    if (facts.blank) continue;
+    const start = lines.lineStart(line) + (line === 0 ? bom : 0);
+    const trimmedEnd = start + facts.trimmedLength;
 
-    if (lineClass.kind === 'blank') continue;
-
-    if (lineClass.kind === 'header') {
-      const shape = lineClass.shape;
-      for (const key of eventKeys(shape.event.text)) seenEvents.add(key);
+    const header = facts.header;
+    if (header && isHeaderEvent(header.event.text, seenEvents)) {
+      for (const key of eventKeys(header.event.text)) seenEvents.add(key);
       talk = null;
-      bulletStack = [];
+      closeBullets(0);
       session = {
         kind: 'session',
-        event: shape.event.text.trim(),
-        day: shape.day.text.trim(),
-        name: shape.session.text.trim(),
+        event: header.event.text.trim(),
+        day: header.day.text.trim(),
+        name: header.session.text.trim(),
         headerSpan: { start, end: trimmedEnd },
-        daySpan: { start: start + shape.day.start, end: start + shape.day.end },
+        daySpan: { start: start + header.day.start, end: start + header.day.end },
         span: { start, end: trimmedEnd },
         talks: [],
       };
       sessions.push(session);
+      // A header's words are no links.
       continue;
     }
 
-    if (lineClass.kind === 'title') {
-      const shape = lineClass.shape;
-      bulletStack = [];
+    const title = facts.title;
+    if (title && (title.speaker || bulletFollows(line))) {
+      closeBullets(0);
       talk = {
         kind: 'talk',
-        title: shape.title.text.trim(),
-        speaker: shape.speaker ? shape.speaker.text : null,
+        title: title.title.text.trim(),
+        speaker: title.speaker ? title.speaker.text : null,
         lineSpan: { start, end: trimmedEnd },
-        titleSpan: { start: start + shape.title.start, end: start + shape.title.end },
-        speakerSpan: shape.speaker ? { start: start + shape.speaker.start, end: start + shape.speaker.end } : null,
+        titleSpan: { start: start + title.title.start, end: start + title.title.end },
+        speakerSpan: title.speaker ? { start: start + title.speaker.start, end: start + title.speaker.end } : null,
         span: { start, end: trimmedEnd },
         session,
       };
       talks.push(talk);
       if (session) session.talks.push(talk);
       extendOpen(trimmedEnd);
-    } else if (lineClass.kind === 'bullet') {
-      const shape = lineClass.shape;
-      while (bulletStack.length > 0 && bulletStack[bulletStack.length - 1].indent >= shape.indent) bulletStack.pop();
-      const parent = bulletStack[bulletStack.length - 1];
-      const bullet: BuildingBullet = {
-        kind: 'bullet',
-        level: bulletStack.length + 1,
-        indent: shape.indent,
-        markerSpan: { start: start + shape.markerStart, end: start + shape.markerStart + 1 },
-        textSpan: { start: start + shape.textStart, end: Math.max(trimmedEnd, start + shape.textStart) },
-        span: { start: start + shape.markerStart, end: Math.max(trimmedEnd, start + shape.markerStart + 1) },
-        children: [],
-      };
-      (parent ? parent.children : bullets).push(bullet);
-      bulletStack.push(bullet);
-      extendOpen(bullet.span.end);
-      for (const open of bulletStack) open.span.end = bullet.span.end;
+    } else if (facts.bullet) {
+      const shape = facts.bullet;
+      closeBullets(shape.indent);
+      const index = bullets.add(start + shape.markerStart, start + shape.textStart, trimmedEnd, openBullet());
+      bulletStack.push(index, shape.indent);
+      extendOpen(Math.max(trimmedEnd, start + shape.markerStart + 1));
     } else {
       // Paragraphs end a bullet list; indented text continues the bullet above.
-      if (lineClass.kind === 'paragraph') bulletStack = [];
-      for (const open of bulletStack) open.span.end = trimmedEnd;
+      if (!facts.indented) closeBullets(0);
+      if (bulletStack.length > 0) bullets.extend(openBullet(), trimmedEnd);
       extendOpen(trimmedEnd);
     }
-    for (const link of findLinks(raw, start)) links.push(link);
+    for (const link of facts.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
   }
+  closeBullets(0);
+  cache?.endParse();
 
+  let text: string | undefined = typeof input === 'string' ? input : undefined;
   return {
-    text,
+    get text() {
+      return (text ??= joinLines(source));
+    },
     lines,
     days: groupDays(sessions),
     sessions,
@@ -144,19 +134,6 @@ export function parseNotes(text: string): NotesDocument {
     bullets,
     links,
   };
-
-  function classify(raw: string, line: number): LineClass {
-    if (isBlank(raw)) return { kind: 'blank' };
-    const bullet = bulletShape(raw);
-    if (bullet) return { kind: 'bullet', shape: bullet };
-    if (/^\s/.test(raw)) return { kind: 'continuation' };
-    const trimmed = raw.trimEnd();
-    const header = headerShape(trimmed);
-    if (header && isHeaderEvent(header.event.text, seenEvents)) return { kind: 'header', shape: header };
-    const title = titleShape(trimmed);
-    if (title.speaker || bulletFollows(line)) return { kind: 'title', shape: title };
-    return { kind: 'paragraph' };
-  }
 }
 
 /** A day: consecutive sessions with the same event and day. */

@@ -1,22 +1,25 @@
 import { strict as assert } from 'node:assert';
 import { LineTable } from '../../../server/src/parser/lineTable';
+import { joinLines, splitLines } from '../../../server/src/parser/textLines';
+
+const table = (text: string) => new LineTable(splitLines(text));
 
 describe('LineTable', () => {
   it('Should count LF, CRLF and CR as one line break each', () => {
-    const t = new LineTable('a\nb\r\nc\rd');
+    const t = table('a\nb\r\nc\rd');
     assert.equal(t.lineCount, 4);
     assert.deepEqual([0, 1, 2, 3].map((l) => [t.lineStart(l), t.lineEnd(l)]), [[0, 1], [2, 3], [5, 6], [7, 8]]);
   });
   it('Should give UTF-16 columns after emoji, NBSP and combining marks', () => {
     const text = 'x\n😀\u00a0e\u0301 link';
-    const t = new LineTable(text);
+    const t = table(text);
     const offset = text.indexOf('link');
     // 😀 is two UTF-16 code units, NBSP one, e + combining acute two: 2 + 1 + 2 + 1 (space) = 6
     assert.deepEqual(t.positionAt(offset), { line: 1, character: 6 });
     assert.equal(t.offsetAt({ line: 1, character: 6 }), offset);
   });
   it('Should clamp positions past the end of a line or of the text', () => {
-    const t = new LineTable('ab\r\ncd');
+    const t = table('ab\r\ncd');
     assert.equal(t.offsetAt({ line: 0, character: 99 }), 2);
     assert.equal(t.offsetAt({ line: 9, character: 0 }), 6);
     assert.deepEqual(t.positionAt(3), { line: 0, character: 2 }, 'between CR and LF is the end of the line');
@@ -24,11 +27,21 @@ describe('LineTable', () => {
   });
   it('Should map every offset back and forth', () => {
     const text = 'α\r\n\r\nβγ\n\rδ';
-    const t = new LineTable(text);
+    const t = table(text);
     for (let o = 0; o <= text.length; o++) {
       const p = t.positionAt(o);
       const back = t.offsetAt(p);
       assert.ok(back === o || (text[o - 1] === '\r' && text[o] === '\n'), `offset ${o}`);
     }
+  });
+  it('Should split into lines and breaks that join back to the same text', () => {
+    for (const text of ['', '\n', 'a', 'a\r\n', '\r\r\n\n\r', 'α\r\nβ\rγ\nδ', '\ufeffx\n']) {
+      const split = splitLines(text);
+      assert.equal(joinLines(split), text);
+      assert.equal(split.lines.length, split.breaks.length);
+      assert.equal(split.breaks.at(-1), '');
+      assert.ok(split.lines.every((l) => !/[\r\n]/.test(l)));
+    }
+    assert.deepEqual(splitLines('a\r\nb\rc\nd'), { lines: ['a', 'b', 'c', 'd'], breaks: ['\r\n', '\r', '\n', ''] });
   });
 });

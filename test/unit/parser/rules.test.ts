@@ -77,23 +77,27 @@ describe('format rules', () => {
     it('Should accept every marker, a marker at column 0 and tab indentation', () => {
       const doc = parse('Talk', '- top', '\t• tabbed child', '    * grandchild', '  ◦ a', '  ‣ b', '  ▪ c');
       assert.deepEqual(kinds(doc).talks, ['Talk'], '"- top" at column 0 is a bullet, not a title');
-      const top = doc.bullets[0];
-      assert.equal(textOf(doc, top.textSpan), 'top');
-      assert.equal(top.children[0].level, 2);
-      assert.equal(top.children[0].children[0].level, 3);
-      assert.deepEqual(doc.bullets.slice(1).map((b) => textOf(doc, b.markerSpan)), []);
-      assert.deepEqual(top.children.map((b) => textOf(doc, b.markerSpan)), ['•', '◦', '‣', '▪']);
+      const b = doc.bullets;
+      const [top, ...otherRoots] = b.roots();
+      assert.equal(textOf(doc, b.textSpan(top)), 'top');
+      const [child] = b.children(top);
+      assert.equal(b.level(child), 2);
+      assert.equal(b.level(b.children(child)[0]), 3);
+      assert.deepEqual(otherRoots, []);
+      assert.deepEqual(b.children(top).map((i) => textOf(doc, b.markerSpan(i))), ['•', '◦', '‣', '▪']);
     });
     it('Should nest to any depth', () => {
       const lines = ['Deep'];
       for (let i = 0; i < 30; i++) lines.push(' '.repeat(2 * i) + '• level ' + (i + 1));
-      let b = parse(...lines).bullets[0];
-      while (b.children.length) b = b.children[0];
-      assert.equal(b.level, 30);
+      const bullets = parse(...lines).bullets;
+      let b = bullets.roots()[0];
+      while (bullets.hasChildren(b)) b = bullets.children(b)[0];
+      assert.equal(bullets.level(b), 30);
+      assert.equal(bullets.parent(b), 28);
     });
     it('Should let indented non-bullet lines continue the bullet above', () => {
       const doc = parse('Talk', '  • first', '    more of first', '  • second');
-      assert.equal(textOf(doc, doc.bullets[0].span), '• first\n    more of first');
+      assert.equal(textOf(doc, doc.bullets.span(0)), '• first\n    more of first');
     });
     it('Should not take a dash glued to a word as a marker', () => {
       assert.deepEqual(kinds(parse('-5 degrees by Ann Other')).talks, ['-5 degrees | Ann Other']);
@@ -109,7 +113,7 @@ describe('format rules', () => {
       for (const eol of ['\r\n', '\r']) {
         const doc = parseNotes(['LCA 2016 – Friday – Session 1', '', 'Talk by Ann Other', '  • x', '    • y'].join(eol));
         assert.deepEqual(kinds(doc), { sessions: ['LCA 2016 | Friday | Session 1'], talks: ['Talk | Ann Other'] });
-        assert.equal(doc.bullets[0].children.length, 1);
+        assert.equal(doc.bullets.children(0).length, 1);
         assert.equal(doc.lines.positionAt(doc.talks[0].span.end).line, 4);
       }
     });

@@ -82,13 +82,14 @@ describe('parseNotes on the lca2016 sample', () => {
   });
 
   it('reads bullets at levels 1–3 with their children', () => {
+    const b = doc.bullets;
     const levels = new Set<number>();
-    const walk = (bs: typeof doc.bullets) => bs.forEach((b) => (levels.add(b.level), walk(b.children)));
-    walk(doc.bullets);
+    const walk = (indexes: number[]) => indexes.forEach((i) => (levels.add(b.level(i)), walk(b.children(i))));
+    walk(b.roots());
     assert.deepEqual([...levels].sort(), [1, 2, 3]);
-    const nzoss = doc.bullets[0];
-    assert.equal(textOf(doc, nzoss.textSpan), 'New Zealand Open Source Society');
-    assert.deepEqual(nzoss.children.map((c) => textOf(doc, c.textSpan)), ['nzoss.org.nz']);
+    const nzoss = b.roots()[0];
+    assert.equal(textOf(doc, b.textSpan(nzoss)), 'New Zealand Open Source Society');
+    assert.deepEqual(b.children(nzoss).map((c) => textOf(doc, b.textSpan(c))), ['nzoss.org.nz']);
   });
 
   it('finds the sample links, and flags only github/steven-ellis', () => {

@@ -1,0 +1,90 @@
+/**
+ * What one line says on its own, before its neighbours are considered: blank, bullet,
+ * indented, the header and title shapes, its links. `parseNotes` combines these with
+ * context (events seen above, the next line); nothing here depends on other lines, so
+ * the facts of an unchanged line can be reused after an edit.
+ */
+import { bulletShape, headerShape, isBlank, titleShape, type BulletShape, type HeaderShape, type TitleShape } from './lineRules';
+import { findLinks } from './links';
+import type { Link } from './model';
+
+export interface LineFacts {
+  readonly blank: boolean;
+  readonly bullet: BulletShape | null;
+  /** Starts with white space and is no bullet: continues the bullet or paragraph above. */
+  readonly indented: boolean;
+  /** Length without trailing white space. */
+  readonly trimmedLength: number;
+  /** For an unindented line: its `Event – Day – Session` shape, if it has one. */
+  readonly header: HeaderShape | null;
+  /** For an unindented line: title and speaker, as if it were a talk title. */
+  readonly title: TitleShape | null;
+  /** Its links, with spans relative to the line's start. */
+  readonly links: readonly Link[];
+}
+
+const NO_LINKS: readonly Link[] = [];
+const BLANK: LineFacts = { blank: true, bullet: null, indented: false, trimmedLength: 0, header: null, title: null, links: NO_LINKS };
+
+export function lineFacts(line: string): LineFacts {
+  if (isBlank(line)) return BLANK;
+  const trimmed = line.trimEnd();
+  const found = findLinks(line, 0);
+  const links = found.length > 0 ? found : NO_LINKS;
+  const bullet = bulletShape(line);
+  const indented = bullet === null && /^\s/.test(line);
+  const unindented = bullet === null && !indented;
+  return {
+    blank: false,
+    bullet,
+    indented,
+    trimmedLength: trimmed.length,
+    header: unindented ? headerShape(trimmed) : null,
+    title: unindented ? titleShape(trimmed) : null,
+    links,
+  };
+}
+
+interface CachedFacts {
+  readonly facts: LineFacts;
+  /** The parse that last used it. */
+  used: number;
+}
+
+/**
+ * Facts by line text, kept from one parse of a document to the next. Lines unused by a
+ * parse are dropped once they are as many as the lines in use, so the cache holds about
+ * one version of the document (and looking up a line string seen before costs no hashing:
+ * V8 keeps a string's hash in the string).
+ */
+export class LineFactsCache {
+  private readonly entries = new Map<string, CachedFacts>();
+  private parse = 0;
+  private usedThisParse = 0;
+
+  factsOf(line: string): LineFacts {
+    let entry = this.entries.get(line);
+    if (entry === undefined) {
+      entry = { facts: lineFacts(line), used: this.parse };
+      this.entries.set(line, entry);
+      this.usedThisParse++;
+    } else if (entry.used !== this.parse) {
+      entry.used = this.parse;
+      this.usedThisParse++;
+    }
+    return entry.facts;
+  }
+
+  /** Ends a parse: drops lines no longer in use when they are as many as those in use. */
+  endParse(): void {
+    if (this.entries.size > 2 * this.usedThisParse + 1024) {
+      for (const [line, entry] of this.entries) if (entry.used !== this.parse) this.entries.delete(line);
+    }
+    this.parse++;
+    this.usedThisParse = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

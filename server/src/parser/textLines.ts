@@ -1,0 +1,86 @@
+/**
+ * A text held as its lines. The server keeps open documents this way so that an edit
+ * replaces a few lines and every other line stays the same string, which the parser's
+ * per-line cache then recognises without reading it again (docs/ARCHITECTURE.md, "Speed").
+ */
+export interface TextLines {
+  /** Each line's text without its line break. Never empty: an empty text has one empty line. */
+  readonly lines: readonly string[];
+  /** The break after each line: `\n`, `\r\n` or `\r`, and `''` after the last line. */
+  readonly breaks: readonly string[];
+}
+
+/** Splits at LF, CRLF and CR, as LSP does. */
+export function splitLines(text: string): TextLines {
+  const lines: string[] = [];
+  const breaks: string[] = [];
+  let start = 0;
+  if (text.indexOf('\r') < 0) {
+    // indexOf is several times faster than a loop over each character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push(text.slice(start, i));
+      breaks.push('\n');
+      start = i + 1;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      const crlf = c === 13 && text.charCodeAt(i + 1) === 10;
+      lines.push(text.slice(start, i));
+      breaks.push(crlf ? '\r\n' : c === 13 ? '\r' : '\n');
+      if (crlf) i++;
+      start = i + 1;
+    }
+  }
+  lines.push(text.slice(start));
+  breaks.push('');
+  return { lines, breaks };
+}
+
+export function joinLines(text: TextLines): string {
+  const parts: string[] = [];
+  for (let i = 0; i < text.lines.length; i++) parts.push(text.lines[i], text.breaks[i]);
+  return parts.join('');
+}
+
+interface EditPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/**
+ * Replaces the text between two positions, as an LSP incremental change does: positions
+ * past a line's end clamp to it, past the last line to the end, and a reversed range is
+ * turned round. Only the lines around the edit are re-split; every other line keeps its
+ * string. One line either side is re-split too, because an edit can join a CR before it
+ * with an LF it inserts into one CRLF break.
+ */
+export function applyEdit(text: TextLines, from: EditPosition, to: EditPosition, insert: string): TextLines {
+  const last = text.lines.length - 1;
+  const clamp = (p: EditPosition): EditPosition => {
+    if (p.line < 0) return { line: 0, character: 0 };
+    if (p.line > last) return { line: last, character: text.lines[last].length };
+    return { line: p.line, character: Math.max(0, Math.min(p.character, text.lines[p.line].length)) };
+  };
+  let [start, end] = [clamp(from), clamp(to)];
+  if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+
+  const first = Math.max(0, start.line - 1);
+  const final = Math.min(last, end.line + 1);
+  const region = joinLines({ lines: text.lines.slice(first, final + 1), breaks: text.breaks.slice(first, final + 1) });
+  const offsetIn = (p: EditPosition) => {
+    let offset = p.character;
+    for (let l = first; l < p.line; l++) offset += text.lines[l].length + text.breaks[l].length;
+    return offset;
+  };
+  const edited = splitLines(region.slice(0, offsetIn(start)) + insert + region.slice(offsetIn(end)));
+  // The region ends with its last line's break unless it is the text's last line; that break's empty tail is no line.
+  const keep = final < last ? edited.lines.length - 1 : edited.lines.length;
+  // A copy and one splice: far cheaper than building the arrays from pieces.
+  const lines = text.lines.slice();
+  const breaks = text.breaks.slice();
+  lines.splice(first, final + 1 - first, ...edited.lines.slice(0, keep));
+  breaks.splice(first, final + 1 - first, ...edited.breaks.slice(0, keep));
+  return { lines, breaks };
+}

@@ -1,0 +1,108 @@
+/**
+ * Edits as the server applies them: random sequences of incremental changes applied to the
+ * server's line-based document must give the same text as the reference TextDocument, and
+ * parsing each version with the facts cached from the previous one must give the same model
+ * as a fresh parse of the final text. Seeded; FAST_CHECK_RUNS / FAST_CHECK_SEED change the run.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
+import { documentLinks } from '../../server/src/features/documentLinks';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { foldingRanges } from '../../server/src/features/foldingRanges';
+import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
+import { LineDocument } from '../../server/src/lineDocument';
+import { LineFactsCache } from '../../server/src/parser/lineFacts';
+import type { NotesDocument } from '../../server/src/parser/model';
+import { parseNotes } from '../../server/src/parser/parseNotes';
+import { defaultSettings, linkOptions } from '../../server/src/settings';
+import { SAMPLE } from '../helpers';
+
+const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
+const SEED = process.env.FAST_CHECK_SEED ? Number(process.env.FAST_CHECK_SEED) : undefined;
+const options = linkOptions(defaultSettings);
+const sampleLines = SAMPLE.split('\n');
+
+const snippet = fc.oneof(
+  fc.constantFrom('', 'x', '\n', '\r', '\r\n', '\n\n', '  • ', '• new bullet\n', 'Talk by Ann Other\n', 'LCA 2017 – Monday – Session 1\n', 'github/x ', 'http://a.b', '😀', '\u00a0', '\ufeff', '\ud800', '\t', ' – '),
+  fc.constantFrom(...sampleLines).map((l) => l + '\n'),
+  fc.string({ maxLength: 8 }),
+);
+const startText = fc.array(fc.oneof(fc.constantFrom(...sampleLines), fc.string({ maxLength: 10 })), { maxLength: 40 }).map((l) => l.join('\n'));
+const position = fc.record({ line: fc.integer({ min: -1, max: 45 }), character: fc.integer({ min: -1, max: 90 }) });
+const edit = fc.record({ start: position, end: position, text: snippet });
+const session = fc.record({ text: startText, edits: fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { maxLength: 12 }) });
+
+/** Everything a client sees of a model, and the bullet tree. */
+function observable(doc: NotesDocument) {
+  const b = doc.bullets;
+  const bullets = Array.from({ length: b.count }, (_, i) => [b.parent(i), b.level(i), b.span(i), b.textSpan(i), b.markerSpan(i)]);
+  return {
+    symbols: documentSymbols(doc),
+    folding: foldingRanges(doc),
+    links: documentLinks(doc),
+    diagnostics: linkDiagnostics(doc, options),
+    linkModels: doc.links,
+    bullets,
+    lineCount: doc.lines.lineCount,
+    length: doc.lines.length,
+  };
+}
+
+describe('incremental edits', function () {
+  this.timeout(120000);
+
+  it('Should keep the same text as splicing the whole string at TextDocument offsets, after any sequence of changes', () => {
+    // The oracle is a fresh TextDocument per step: TextDocument.update itself miscounts lines
+    // after ranges past the end (it does not clamp them), so only its offsetAt is trusted.
+    const splice = (text: string, change: { start: Position; end: Position; text: string }) => {
+      const reference = TextDocument.create('file:///y.notes', 'confnotes', 1, text);
+      const [a, b] = [reference.offsetAt(change.start), reference.offsetAt(change.end)].sort((x, y) => x - y);
+      return text.slice(0, a) + change.text + text.slice(b);
+    };
+    fc.assert(
+      fc.property(session, ({ text, edits }) => {
+        let ours = LineDocument.create('file:///x.notes', 'confnotes', 1, text);
+        let expected = text;
+        let version = 1;
+        for (const changes of edits) {
+          ours = LineDocument.update(ours, changes.map((c) => ({ range: { start: c.start, end: c.end }, text: c.text })), ++version);
+          for (const c of changes) expected = splice(expected, c);
+          assert.equal(ours.getText(), expected);
+          assert.equal(ours.lineCount, TextDocument.create('file:///y.notes', 'confnotes', 1, expected).lineCount);
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('Should parse each version with cached line facts exactly as a fresh parse of its text', () => {
+    fc.assert(
+      fc.property(session, ({ text, edits }) => {
+        const cache = new LineFactsCache();
+        let document = LineDocument.create('file:///x.notes', 'confnotes', 1, text);
+        parseNotes(document.text, { cache });
+        let version = 1;
+        for (const changes of edits) {
+          document = LineDocument.update(document, changes.map((c) => ({ range: { start: c.start, end: c.end }, text: c.text })), ++version);
+          const incremental = parseNotes(document.text, { cache });
+          assert.deepEqual(observable(incremental), observable(parseNotes(document.getText())));
+          assert.equal(incremental.text, document.getText());
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 2), seed: SEED },
+    );
+  });
+
+  it('Should apply a whole-text change', () => {
+    const doc = LineDocument.update(LineDocument.create('file:///x.notes', 'confnotes', 1, 'a\nb'), [{ text: 'c\r\nd\re' }], 2);
+    assert.deepEqual(doc.text, { lines: ['c', 'd', 'e'], breaks: ['\r\n', '\r', ''] });
+  });
+
+  it('Should keep the cache to about one version of the document', () => {
+    const cache = new LineFactsCache();
+    for (let i = 0; i < 5; i++) parseNotes(SAMPLE.replace(/• /g, `• v${i} `), { cache });
+    const distinct = new Set(SAMPLE.replace(/• /g, '• v4 ').split('\n')).size;
+    assert.ok(cache.size <= 2 * distinct + 1024, `${cache.size} entries for ${distinct} distinct lines`);
+  });
+});
