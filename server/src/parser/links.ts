@@ -1,17 +1,27 @@
 /**
  * Link detection and offline validation for one line (docs/FORMAT.md, "Links").
  * Scheme and `www.` links are found here so that misspelt schemes and invalid hosts
- * are seen too; bare hosts and e-mail addresses come from linkify-it, checked
- * against the public suffix list by tldts.
+ * are seen too; bare hosts and e-mail addresses come from linkify-it. Top-level domains
+ * are checked against IANA's list (the tlds package, which linkify-it matches with too).
  */
 import { LinkifyIt } from 'linkify-it';
 import allTlds from 'tlds';
-import { parse as parseDomain } from 'tldts';
 import type { Link, LinkForm, LinkProblem, LinkProblemCode } from './model';
 
 // Scheme links are found by our own scan (below); of linkify-it's matches only bare hosts and
 // e-mail addresses are used. (Removing its schemas instead makes linkify-it 6.1's match() loop forever.)
 const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false, tlds: allTlds });
+
+/** IANA's top-level domains, internationalised ones in both forms (`рф` and `xn--p1ai`). */
+const TOP_LEVEL_DOMAINS = new Set(allTlds.flatMap((tld) => (/^[a-z0-9-]+$/.test(tld) ? [tld] : [tld, punycode(tld)])));
+
+function punycode(label: string): string {
+  try {
+    return new URL(`http://${label}/`).hostname;
+  } catch {
+    return label;
+  }
+}
 
 const KNOWN_SCHEMES = ['http', 'https', 'ftp'];
 
@@ -240,6 +250,6 @@ function checkTld(host: string, text: string): LinkProblem | null {
   if (labels.length < 2 || /^\d+$/.test(labels[labels.length - 1])) return null;
   const tld = labels[labels.length - 1].toLowerCase();
   if (SPECIAL_USE_TLDS.has(tld)) return null;
-  if (parseDomain(host).isIcann) return null;
+  if (TOP_LEVEL_DOMAINS.has(tld)) return null;
   return problem('unknown-tld', `'.${tld}' in '${text}' is not a top-level domain`);
 }

@@ -64,6 +64,7 @@ describe('links', () => {
     it('Should flag an unknown top-level domain on scheme and www links', () => {
       assert.deepEqual(problem('http://jmap.iox'), ['http://jmap.iox', 'unknown-tld', []]);
       assert.deepEqual(problem('www.jmap.iox'), ['www.jmap.iox', 'unknown-tld', []]);
+      for (const idn of ['http://пример.рф', 'http://xn--e1afmkfd.xn--p1ai/x', 'https://bücher.DE']) assert.deepEqual(problem(idn)?.slice(0, 2), [idn, null]);
       for (const ok of ['http://localhost:8080/x', 'http://intranet/', 'https://foo.test', 'http://10.0.0.1/', 'https://x.co.uk']) {
         assert.equal(problem(ok)?.[1], null, ok);
       }
