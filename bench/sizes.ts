@@ -1,0 +1,27 @@
+/** Sizes of what ships: the minified bundles (built by the bench before it runs) and the .vsix. */
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export interface Sizes {
+  readonly clientKB: number;
+  readonly serverKB: number;
+  readonly cliKB: number;
+  readonly vsixKB: number | null;
+}
+
+const kb = (file: string) => Math.round(statSync(file).size / 1024);
+
+export function measureSizes(withVsix: boolean): Sizes {
+  let vsixKB: number | null = null;
+  if (withVsix) {
+    const out = path.join(ROOT, '.cache', 'bench', 'confnotes.vsix');
+    // --no-dependencies: the bundles carry everything; vscode:prepublish builds them minified.
+    const vsce = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    if (vsce.status !== 0) throw new Error(`vsce package failed: ${vsce.stderr}`);
+    vsixKB = kb(out);
+  }
+  return { clientKB: kb(path.join(ROOT, 'dist/client.js')), serverKB: kb(path.join(ROOT, 'dist/server.js')), cliKB: kb(path.join(ROOT, 'dist/cli.js')), vsixKB };
+}

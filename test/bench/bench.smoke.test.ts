@@ -1,0 +1,43 @@
+/**
+ * The benchmark's smoke run: every measurement of `npm run bench` on a 50 KB input, so the
+ * bench never rots. It checks what was measured, not how fast (speed is bench/RESULTS.md's job).
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { generateNotes } from '../../bench/generate';
+import { documentLinks } from '../../server/src/features/documentLinks';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { foldingRanges } from '../../server/src/features/foldingRanges';
+import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
+import { parseNotes } from '../../server/src/parser/parseNotes';
+import { defaultSettings, linkOptions } from '../../server/src/settings';
+import { ROOT, SAMPLE } from '../helpers';
+
+describe('benchmark smoke run', function () {
+  this.timeout(120000);
+
+  it('Should measure every figure on a tiny input and write the report', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'confnotes-bench-'));
+    try {
+      const out = path.join(dir, 'RESULTS.md');
+      const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/run.ts'), '--smoke', '--no-build', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const report = readFileSync(out, 'utf8');
+
+      const model = parseNotes(generateNotes(SAMPLE, 50_000).notes);
+      const counts = [documentSymbols(model), foldingRanges(model, { rangeLimit: 5000 }), documentLinks(model), linkDiagnostics(model, linkOptions(defaultSettings))].map((r) => r.length).join(' / ');
+      const analysis = report.split('\n').find((l) => l.startsWith('| 50 KB |') && l.includes(counts));
+      assert.ok(analysis, `an in-process row with the counts of a direct parse (${counts})`);
+      const typing = report.split('\n').filter((l) => l.startsWith('| 50 KB |'))[1];
+      assert.match(typing, /^\| 50 KB \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| \d+ MB \(peak \d+ MB\) \| – \|$/);
+      assert.match(report, /spawn to the `initialize` answer, median of fresh servers: [\d.]+ ms/);
+      assert.match(report, /Minified bundles: client \d+ KB, server \d+ KB, CLI \d+ KB/);
+      assert.match(report, /\| Server bundle ≤ 400 KB minified \| \d+ KB \| \*\*(not )?met\*\* \|/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
