@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { findLinks } from '../../../server/src/parser/links';
+import fc from 'fast-check';
+import { LinkifyIt } from 'linkify-it';
+import allTlds from 'tlds';
+import { findLinks, joinsWords } from '../../../server/src/parser/links';
 import { growthFactor } from '../../helpers';
 
 const links = (line: string) => findLinks(line, 0).map((l) => [l.text, l.form, l.target, l.problem?.code ?? null]);
@@ -104,4 +107,17 @@ describe('links on hostile lines (regressions)', () => {
       assert.equal(findLinks(make(5), 0)[0].text, text);
     });
   }
+  describe('the gate before linkify-it', () => {
+    it('Should never turn away a line in which linkify-it finds a bare host or e-mail address', () => {
+      const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false, tlds: allTlds });
+      const piece = fc.oneof(fc.constantFrom('.', '@', ' ', 'a', 'Z', '9', '-', '_', '/', ':', 'é', 'рф', '😀', '\u00a0', '(', ')', 'com', 'org', 'www', 'x.io', '。'), fc.string({ maxLength: 3 }));
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), (line) => {
+          const fuzzy = (linkify.match(line) ?? []).filter((m) => m.schema === '' || (m.schema === 'mailto:' && !/^mailto:/i.test(m.raw)));
+          if (fuzzy.length > 0) assert.ok(joinsWords(line), `gate turned away ${JSON.stringify(line)}`);
+        }),
+        { numRuns: 3000, seed: process.env.FAST_CHECK_SEED ? Number(process.env.FAST_CHECK_SEED) : undefined },
+      );
+    });
+  });
 });
