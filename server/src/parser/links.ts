@@ -78,17 +78,16 @@ export function linkEnd(line: string, start: number, minEnd = start): number {
 export function findLinks(line: string, base: number): Link[] {
   const links: Link[] = [];
   if (!mayHoldLink(line)) return links;
-  const taken: Array<[number, number]> = [];
-  const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && e > ts);
+  const taken = new Taken(line.length);
   const add = (start: number, end: number, form: LinkForm, target: string | null, problem: LinkProblem | null) => {
-    taken.push([start, end]);
+    taken.mark(start, end);
     links.push({ kind: 'link', form, span: { start: base + start, end: base + end }, text: line.slice(start, end), target, problem });
   };
 
   if (line.includes(':') || line.includes('//') || line.includes('www.')) {
     for (const m of line.matchAll(START)) {
       const start = m.index;
-      if (overlaps(start, start + 1)) continue;
+      if (taken.overlaps(start, start + 1)) continue;
       const end = linkEnd(line, start, start + m[0].length);
       const text = line.slice(start, end);
       if (m[3]) {
@@ -101,7 +100,7 @@ export function findLinks(line: string, base: number): Link[] {
       const found = schemeLink(scheme, separator, text);
       if (found) add(start, end, 'scheme', found.target, found.problem);
       // Any other `word://…` is no link of ours, and no bare host inside it is either.
-      else if (separator.includes('/')) taken.push([start, end]);
+      else if (separator.includes('/')) taken.mark(start, end);
     }
   }
 
@@ -109,17 +108,16 @@ export function findLinks(line: string, base: number): Link[] {
     for (const m of line.matchAll(SITE)) {
       const start = m.index;
       const end = linkEnd(line, start, start + m[0].length + 1);
-      if (overlaps(start, end)) continue;
+      if (taken.overlaps(start, end)) continue;
       const text = line.slice(start, end);
       const fixed = `https://${SITES[m[1].toLowerCase()]}/${text.slice(m[1].length + 1)}`;
       add(start, end, 'site', fixed, problem('incomplete-link', `'${text}' names ${m[1]} without its domain: did you mean ${fixed}?`, [fixed]));
     }
   }
 
-  if (joinsWords(line) && linkify.test(line)) {
-    for (const m of linkify.match(line) ?? []) {
-      const fuzzy = m.schema === '' || (m.schema === 'mailto:' && !/^mailto:/i.test(m.raw));
-      if (!fuzzy || overlaps(m.index, m.lastIndex)) continue;
+  if (joinsWords(line)) {
+    for (const m of fuzzyMatches(line, taken)) {
+      if (taken.overlaps(m.index, m.lastIndex)) continue;
       const end = linkEnd(line, m.index, m.index + 1);
       const text = line.slice(m.index, Math.min(end, m.lastIndex));
       if (m.schema === 'mailto:') {
@@ -131,6 +129,49 @@ export function findLinks(line: string, base: number): Link[] {
     }
   }
   return links.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Which characters of a line already belong to a link, so that a later pass does not find it again. */
+export class Taken {
+  private readonly marks: Uint8Array;
+  constructor(length: number) {
+    this.marks = new Uint8Array(length);
+  }
+  mark(start: number, end: number): void {
+    this.marks.fill(1, start, end);
+  }
+  overlaps(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.marks[i] === 1) return true;
+    return false;
+  }
+  /** Whether all of `text` at `start` not yet taken is ASCII punctuation, where no host or address fits. */
+  leavesNoLetters(text: string, start: number): boolean {
+    for (let i = 0; i < text.length; i++) {
+      if (this.marks[start + i] === 1) continue;
+      const c = text.charCodeAt(i);
+      if (c >= 128 || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return false;
+    }
+    return true;
+  }
+}
+
+/** White space by linkify-it's rules (separators and controls, not U+FEFF): no bare host or address crosses it. */
+const WORD = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/**
+ * linkify-it's bare hosts and e-mail addresses (not its scheme links), with offsets in the line.
+ * It is asked word by word: on a whole line its match() rescans the rest of the line after each
+ * link, which took minutes on a 5 MB line of links.
+ */
+export function* fuzzyMatches(line: string, taken: Taken): Generator<{ index: number; lastIndex: number; schema: string }> {
+  for (const word of line.matchAll(WORD)) {
+    // A word our own scan took as a link (`http://x.org/a,`) would only cost linkify-it a URL validation.
+    if (!joinsWords(word[0]) || taken.leavesNoLetters(word[0], word.index) || !linkify.test(word[0])) continue;
+    for (const m of linkify.match(word[0]) ?? []) {
+      const fuzzy = m.schema === '' || (m.schema === 'mailto:' && !/^mailto:/i.test(m.raw));
+      if (fuzzy) yield { index: word.index + m.index, lastIndex: word.index + m.lastIndex, schema: m.schema };
+    }
+  }
 }
 
 /** Every link has a `:` or `/` (schemes, site names) or a dot inside a word (hosts, e-mail addresses). */

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { LinkifyIt } from 'linkify-it';
 import allTlds from 'tlds';
-import { findLinks, joinsWords } from '../../../server/src/parser/links';
+import { findLinks, fuzzyMatches, joinsWords, Taken } from '../../../server/src/parser/links';
 import { growthFactor } from '../../helpers';
 
 const links = (line: string) => findLinks(line, 0).map((l) => [l.text, l.form, l.target, l.problem?.code ?? null]);
@@ -107,6 +107,34 @@ describe('links on hostile lines (regressions)', () => {
       assert.equal(findLinks(make(5), 0)[0].text, text);
     });
   }
+  describe('linkify-it asked word by word', () => {
+    // Caught: linkify-it's match() on a whole 5 MB line of links took minutes (it rescans the rest
+    // of the line after each link); so did checking each new link against every earlier one.
+    for (const [name, unit] of [['scheme links', 'see http://x.org/a '], ['bare hosts', 'see x.org/a '], ['e-mail addresses', 'mail a@b.org '], ['site names', 'github/x ']]) {
+      it(`Should find a line full of ${name} in linear time`, () => {
+        const factor = growthFactor((n) => unit.repeat(n / 10), (line) => findLinks(line, 0), 40000);
+        assert.ok(factor < 10, `4× the input took ${factor.toFixed(1)}× the time`);
+        assert.equal(findLinks(unit.repeat(1000), 0).length, 1000);
+      });
+    }
+    it('Should find exactly the bare hosts and addresses linkify-it finds in the whole line', () => {
+      const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false, tlds: allTlds });
+      const piece = fc.oneof(
+        fc.constantFrom('.', '@', ' ', '\t', '\u00a0', '\u2003', '\ufeff', 'a', '9', '-', '_', '+', '~', '/', ':', '(', ')', ',', 'é', '😀', 'com', 'x.io', 'http://', 'mailto:', 'www.'),
+        fc.string({ maxLength: 3 }),
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), (line) => {
+          const whole = (linkify.match(line) ?? [])
+            .filter((m) => m.schema === '' || (m.schema === 'mailto:' && !/^mailto:/i.test(m.raw)))
+            .map((m) => [m.index, m.lastIndex, m.schema]);
+          const byWord = [...fuzzyMatches(line, new Taken(line.length))].map((m) => [m.index, m.lastIndex, m.schema]);
+          assert.deepEqual(byWord, whole, JSON.stringify(line));
+        }),
+        { numRuns: 3000, seed: process.env.FAST_CHECK_SEED ? Number(process.env.FAST_CHECK_SEED) : undefined },
+      );
+    });
+  });
   describe('the gate before linkify-it', () => {
     it('Should never turn away a line in which linkify-it finds a bare host or e-mail address', () => {
       // Caught by this property on other seeds: linkify-it takes `0+.AC` as a host and `!@0.=` as an address.
