@@ -53,7 +53,7 @@ function main(argv: string[]): number {
   for (const entry of files) {
     const read = 'error' in entry ? entry : readNotesFile(entry.file);
     if ('error' in read) failed(read.file, read.error);
-    else all.push(...findings(read.file, parseNotes(read.text), options));
+    else for (const finding of findings(read.file, parseNotes(read.text), options)) all.push(finding);
   }
   if (json) print(JSON.stringify(all, null, 2));
   else for (const f of all) print(formatFinding(f));

@@ -56,6 +56,9 @@ interface EditPosition {
  * string. One line either side is re-split too, because an edit can join a CR before it
  * with an LF it inserts into one CRLF break.
  */
+/** Arguments safely spread into one call. */
+const MAX_SPREAD = 10_000;
+
 export function applyEdit(text: TextLines, from: EditPosition, to: EditPosition, insert: string): TextLines {
   const last = text.lines.length - 1;
   const clamp = (p: EditPosition): EditPosition => {
@@ -77,6 +80,11 @@ export function applyEdit(text: TextLines, from: EditPosition, to: EditPosition,
   const edited = splitLines(region.slice(0, offsetIn(start)) + insert + region.slice(offsetIn(end)));
   // The region ends with its last line's break unless it is the text's last line; that break's empty tail is no line.
   const keep = final < last ? edited.lines.length - 1 : edited.lines.length;
+  if (keep > MAX_SPREAD) {
+    // Caught by the hostile-input tests: spreading a 500,000-line paste into splice() overflows the stack.
+    const around = <T>(all: readonly T[], middle: readonly T[]) => all.slice(0, first).concat(middle.slice(0, keep), all.slice(final + 1));
+    return { lines: around(text.lines, edited.lines), breaks: around(text.breaks, edited.breaks) };
+  }
   // A copy and one splice: far cheaper than building the arrays from pieces.
   const lines = text.lines.slice();
   const breaks = text.breaks.slice();
