@@ -33,8 +33,25 @@ export function reportedLinks(doc: NotesDocument, options: LinkDiagnosticOptions
   return options.enabled ? doc.links.filter((l) => isReported(l, options)) : [];
 }
 
-export function linkDiagnostics(doc: NotesDocument, options: LinkDiagnosticOptions): Diagnostic[] {
-  return reportedLinks(doc, options).map((link) => linkDiagnostic(doc, link, options));
+/**
+ * The diagnostics of reported links; past `limit`, one note says how many more there are.
+ * (VS Code shows at most 1000 per file, and a pasted list of 500,000 broken links would make
+ * a message of 100 MB.)
+ */
+export function linkDiagnostics(doc: NotesDocument, options: LinkDiagnosticOptions, limit = Infinity): Diagnostic[] {
+  const reported = reportedLinks(doc, options);
+  const shown = reported.slice(0, limit).map((link) => linkDiagnostic(doc, link, options));
+  if (reported.length > limit) {
+    const more = reported.length - limit;
+    shown.push({
+      range: toRange(doc, reported[limit].span),
+      severity: DiagnosticSeverity.Information,
+      code: 'too-many-problems',
+      source: 'confnotes',
+      message: `${more} more link problem${more === 1 ? ' is' : 's are'} not shown from here on (at most ${limit} per file); \`confnotes check\` lists them all`,
+    });
+  }
+  return shown;
 }
 
 /** The diagnostic of one reported link. */

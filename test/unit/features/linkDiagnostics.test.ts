@@ -25,6 +25,15 @@ describe('linkDiagnostics', () => {
     const settings = readSettings({ links: { severity: { 'incomplete-link': 'error', 'unknown-tld': 'ignore', 'malformed-url': 'hint' } } });
     assert.deepEqual(run(settings), [[1, 'incomplete-link', DiagnosticSeverity.Error], [2, 'malformed-url', DiagnosticSeverity.Hint]]);
   });
+  it('Should show at most the limit, then one note counting the rest from where they start', () => {
+    const limited = linkDiagnostics(DOC, linkOptions(defaultSettings), 1);
+    assert.deepEqual(limited.map((d) => [d.range.start.line, d.range.start.character, d.code, d.severity]), [
+      [1, 4, 'incomplete-link', DiagnosticSeverity.Warning],
+      [2, 4, 'too-many-problems', DiagnosticSeverity.Information],
+    ]);
+    assert.match(String(limited[1].message), /^2 more link problems are not shown from here on \(at most 1 per file\)/);
+    assert.equal(linkDiagnostics(DOC, linkOptions(defaultSettings), 3).length, 3);
+  });
   it('Should report nothing when link diagnostics are off', () => {
     assert.deepEqual(run(readSettings({ links: { diagnostics: false } })), []);
   });
