@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { TextDocument, type Range } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { parseNotes } from '../server/src/parser/parseNotes';
 import type { NotesDocument, Span } from '../server/src/parser/model';
@@ -48,4 +49,15 @@ export function growthFactor(make: (n: number) => string, run: (input: string) =
   const large = make(4 * n);
   run(small);
   return median(large) / median(small);
+}
+
+/**
+ * The text after one LSP change, spliced into the whole string: the oracle for incremental
+ * edits. A fresh TextDocument per change, because TextDocument.update itself miscounts lines
+ * after a range past the end (it does not clamp it); only its offsetAt is trusted.
+ */
+export function referenceEdit(text: string, range: Range, insert: string): string {
+  const reference = TextDocument.create('file:///reference.notes', 'confnotes', 1, text);
+  const [a, b] = [reference.offsetAt(range.start), reference.offsetAt(range.end)].sort((x, y) => x - y);
+  return text.slice(0, a) + insert + text.slice(b);
 }

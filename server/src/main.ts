@@ -1,7 +1,18 @@
 #!/usr/bin/env node
 /** Entry point of `confnotes-language-server`: picks the transport and starts the server. */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, LSPErrorCodes, ProposedFeatures, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { SERVER_NAME, SERVER_VERSION, startServer } from './server';
+
+/**
+ * A request cancelled while it waits (behind the parse of a huge file, say) is answered
+ * "cancelled" at once instead of being run later for nobody.
+ */
+const answerCancelledRequestsAtOnce: ConnectionStrategy = {
+  cancelUndispatched: (message) => {
+    const request = message as RequestMessage;
+    return { jsonrpc: '2.0', id: request.id, error: { code: LSPErrorCodes.RequestCancelled, message: `${request.method} was cancelled before it ran` } };
+  },
+};
 
 const args = process.argv.slice(2);
 if (args.includes('--version')) {
@@ -10,5 +21,9 @@ if (args.includes('--version')) {
   process.stderr.write(`usage: ${SERVER_NAME} --stdio   (or --node-ipc, --socket=PORT, --pipe=NAME)\n`);
   process.exitCode = 2;
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  // One failed promise (a client refusing a request, say) must not take every open file's features down.
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`${SERVER_NAME}: unexpected error, carrying on: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+  });
+  startServer(createConnection(ProposedFeatures.all, answerCancelledRequestsAtOnce));
 }

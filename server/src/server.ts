@@ -3,6 +3,10 @@
  */
 import {
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -18,9 +22,13 @@ import { hover } from './features/hover';
 import { linkDiagnostics } from './features/linkDiagnostics';
 import { toRange } from './features/ranges';
 import { LineDocument } from './lineDocument';
+import { LONGEST_LINE_SEARCHED_FOR_LINKS } from './parser/lineFacts';
 import { adjacentTalk, talkItems } from './features/talks';
 import { AdjacentTalkRequest, TalksRequest, type InitializationOptions } from './protocol';
 import { defaultSettings, linkOptions, readSettings, type Settings } from './settings';
+
+/** As many as VS Code shows for one file. */
+const DIAGNOSTICS_PER_FILE = 1000;
 
 export const SERVER_NAME = 'confnotes-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -59,7 +67,9 @@ export function startServer(connection: Connection): void {
 
   // Clients send setting changes only to servers that register for them (VS Code among them).
   connection.onInitialized(() => {
-    if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (canRegisterConfigurationChange) {
+      connection.client.register(DidChangeConfigurationNotification.type, undefined).catch((e) => connection.console.warn(`could not register for setting changes: ${e}`));
+    }
   });
 
   const settingsFor = (uri: string): Promise<Settings> => {
@@ -81,13 +91,20 @@ export function startServer(connection: Connection): void {
     return options;
   };
 
+  const toldAboutLongLines = new Set<string>();
   const validate = async (uri: string) => {
     const document = documents.get(uri);
     if (!document) return;
     const options = await linkOptionsFor(uri);
     // The document may have changed or closed while settings were read.
     if (documents.get(uri)?.version !== document.version) return;
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: linkDiagnostics(models.get(document), options) });
+    const model = models.get(document);
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: linkDiagnostics(model, options, DIAGNOSTICS_PER_FILE) });
+    if (model.linesNotSearchedForLinks.length > 0 && !toldAboutLongLines.has(uri)) {
+      toldAboutLongLines.add(uri);
+      // A notification: showInformationMessage would be a request, and clients without it answer with an error.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: longLinesMessage(uri, model.linesNotSearchedForLinks) });
+    }
   };
   const scheduleValidation = async (uri: string, immediately: boolean) => {
     clearTimeout(timers.get(uri));
@@ -102,6 +119,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     models.forget(e.document.uri);
+    toldAboutLongLines.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -114,8 +132,15 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) void scheduleValidation(document.uri, true);
   });
 
+  let shutDown = false;
+  connection.onShutdown(() => {
+    shutDown = true;
+  });
+
   /** A request on a document the server does not have open gets an empty answer, never an error. */
   const withModel = <R>(uri: string, empty: R, run: (model: ReturnType<DocumentModels['get']>) => R): R => {
+    // The protocol: requests after `shutdown` are invalid.
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
     const document = documents.get(uri);
     return document ? run(models.get(document)) : empty;
   };
@@ -141,4 +166,10 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function longLinesMessage(uri: string, lines: readonly number[]): string {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const which = lines.length === 1 ? `line ${lines[0] + 1} is` : `${lines.length} lines (the first is line ${lines[0] + 1}) are`;
+  return `Conference Notes: in ${name}, ${which} longer than ${LONGEST_LINE_SEARCHED_FOR_LINKS.toLocaleString('en')} characters; links in such lines are not looked for.`;
 }

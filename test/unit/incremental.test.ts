@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentLinks } from '../../server/src/features/documentLinks';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/foldingRanges';
@@ -16,7 +16,7 @@ import { LineFactsCache } from '../../server/src/parser/lineFacts';
 import type { NotesDocument } from '../../server/src/parser/model';
 import { parseNotes } from '../../server/src/parser/parseNotes';
 import { defaultSettings, linkOptions } from '../../server/src/settings';
-import { SAMPLE } from '../helpers';
+import { referenceEdit, SAMPLE } from '../helpers';
 
 const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
 const SEED = process.env.FAST_CHECK_SEED ? Number(process.env.FAST_CHECK_SEED) : undefined;
@@ -53,13 +53,6 @@ describe('incremental edits', function () {
   this.timeout(120000);
 
   it('Should keep the same text as splicing the whole string at TextDocument offsets, after any sequence of changes', () => {
-    // The oracle is a fresh TextDocument per step: TextDocument.update itself miscounts lines
-    // after ranges past the end (it does not clamp them), so only its offsetAt is trusted.
-    const splice = (text: string, change: { start: Position; end: Position; text: string }) => {
-      const reference = TextDocument.create('file:///y.notes', 'confnotes', 1, text);
-      const [a, b] = [reference.offsetAt(change.start), reference.offsetAt(change.end)].sort((x, y) => x - y);
-      return text.slice(0, a) + change.text + text.slice(b);
-    };
     fc.assert(
       fc.property(session, ({ text, edits }) => {
         let ours = LineDocument.create('file:///x.notes', 'confnotes', 1, text);
@@ -67,7 +60,7 @@ describe('incremental edits', function () {
         let version = 1;
         for (const changes of edits) {
           ours = LineDocument.update(ours, changes.map((c) => ({ range: { start: c.start, end: c.end }, text: c.text })), ++version);
-          for (const c of changes) expected = splice(expected, c);
+          for (const c of changes) expected = referenceEdit(expected, c, c.text);
           assert.equal(ours.getText(), expected);
           assert.equal(ours.lineCount, TextDocument.create('file:///y.notes', 'confnotes', 1, expected).lineCount);
         }

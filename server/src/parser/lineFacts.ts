@@ -23,13 +23,19 @@ export interface LineFacts {
   readonly links: readonly Link[];
 }
 
+/**
+ * Links are not looked for in longer lines (docs/FORMAT.md, "Limits"): finding them is linear,
+ * but a keystroke on a 5 MB line would cost a second.
+ */
+export const LONGEST_LINE_SEARCHED_FOR_LINKS = 100_000;
+
 const NO_LINKS: readonly Link[] = [];
 const BLANK: LineFacts = { blank: true, bullet: null, indented: false, trimmedLength: 0, header: null, title: null, links: NO_LINKS };
 
 export function lineFacts(line: string): LineFacts {
   if (isBlank(line)) return BLANK;
   const trimmed = line.trimEnd();
-  const found = findLinks(line, 0);
+  const found = trimmed.length > LONGEST_LINE_SEARCHED_FOR_LINKS ? NO_LINKS : findLinks(line, 0);
   const links = found.length > 0 ? found : NO_LINKS;
   const bullet = bulletShape(line);
   const indented = bullet === null && /^\s/.test(line);

@@ -118,4 +118,6 @@ export interface NotesDocument {
   readonly bullets: Bullets;
   /** Links in document order, from every line but session headers. */
   readonly links: readonly Link[];
+  /** Lines too long to be searched for links (LONGEST_LINE_SEARCHED_FOR_LINKS), in order. */
+  readonly linesNotSearchedForLinks: readonly number[];
 }

@@ -4,7 +4,7 @@
  * What each line says alone comes from `lineFacts`, cached across parses when a cache is given.
  */
 import { BulletTable } from './bullets';
-import { lineFacts, type LineFacts, type LineFactsCache } from './lineFacts';
+import { lineFacts, LONGEST_LINE_SEARCHED_FOR_LINKS, type LineFacts, type LineFactsCache } from './lineFacts';
 import { eventKeys, isHeaderEvent, normalizeName } from './lineRules';
 import { LineTable } from './lineTable';
 import type { Day, Link, NotesDocument, Session, Span, Talk } from './model';
@@ -28,6 +28,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   const talks: BuildingTalk[] = [];
   const bullets = new BulletTable(lines.lineCount);
   const links: Link[] = [];
+  const linesNotSearchedForLinks: number[] = [];
   const seenEvents = new Set<string>();
 
   // The BOM is not part of the first line's content.
@@ -67,6 +68,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
     if (facts.blank) continue;
     const start = lines.lineStart(line) + (line === 0 ? bom : 0);
     const trimmedEnd = start + facts.trimmedLength;
+    if (facts.trimmedLength > LONGEST_LINE_SEARCHED_FOR_LINKS) linesNotSearchedForLinks.push(line);
 
     const header = facts.header;
     if (header && isHeaderEvent(header.event.text, seenEvents)) {
@@ -133,6 +135,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
     looseTalks: talks.filter((t) => t.session === null),
     bullets,
     links,
+    linesNotSearchedForLinks,
   };
 }
 
