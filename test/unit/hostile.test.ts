@@ -1,0 +1,71 @@
+/**
+ * No catastrophic backtracking anywhere between the text and the answers: each adversarial
+ * line, placed where every rule looks at it (a title line, a header line, a bullet), goes
+ * through the parser and every feature; 4× the input must cost about 4× the time
+ * (growthFactor compares medians: about 4 when linear, 16 when quadratic).
+ */
+import { strict as assert } from 'node:assert';
+import { codeActions } from '../../server/src/features/codeActions';
+import { documentLinks } from '../../server/src/features/documentLinks';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { foldingRanges } from '../../server/src/features/foldingRanges';
+import { hover } from '../../server/src/features/hover';
+import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
+import { LONGEST_LINE_SEARCHED_FOR_LINKS } from '../../server/src/parser/lineFacts';
+import { findLinks } from '../../server/src/parser/links';
+import { parseNotes } from '../../server/src/parser/parseNotes';
+import { defaultSettings, linkOptions } from '../../server/src/settings';
+import { growthFactor } from '../helpers';
+
+const options = linkOptions(defaultSettings);
+
+function everything(text: string): void {
+  const doc = parseNotes(text);
+  documentSymbols(doc);
+  foldingRanges(doc, {});
+  documentLinks(doc);
+  linkDiagnostics(doc, options);
+  const middle = doc.lines.positionAt(text.length >> 1);
+  hover(doc, text.length >> 1, options);
+  codeActions(doc, 'file:///x.notes', { start: middle, end: middle }, { ...options, ignoreLinkCommand: true });
+}
+
+/** Adversarial strings; at 4n = 100,000 characters each (10,000 brackets). */
+const ADVERSARIES: Array<[string, (n: number) => string]> = [
+  ['a.a.a.a…', (n) => 'a.'.repeat(n / 2) + 'a'],
+  ['http:// and a long host', (n) => 'http://' + 'a'.repeat(n)],
+  ['http:// and a long path of slashes', (n) => 'http://' + '/'.repeat(n)],
+  ['http:// and dotted labels', (n) => 'http://' + 'a.'.repeat(n / 2)],
+  ['dashes', (n) => '-'.repeat(n)],
+  ['spaced dashes', (n) => ' –'.repeat(n / 2) + ' x'],
+  ['nested brackets around a link', (n) => '('.repeat(n / 10) + 'http://x.org/' + ')'.repeat(n / 10)],
+  ['nested brackets in a link', (n) => 'http://x.org/' + '('.repeat(n / 10) + ')'.repeat(n / 10)],
+  ['at signs and dots', (n) => 'a@'.repeat(n / 2) + 'b.org'],
+  ['a word before colons', (n) => 'x' + ':'.repeat(n)],
+  ['www. and dots', (n) => 'www.' + '.'.repeat(n)],
+  ['by and dashes', (n) => 'by – '.repeat(n / 5)],
+];
+
+const PLACES: Array<[string, (line: string) => string]> = [
+  ['as a talk title', (line) => `${line}\n  • a bullet`],
+  ['in a session header', (line) => `LCA 2016 – Friday – ${line}`],
+  ['in a bullet', (line) => `Talk by Ann Other\n  • ${line}`],
+];
+
+describe('hostile lines through the parser and every feature', function () {
+  this.timeout(60000);
+  for (const [name, make] of ADVERSARIES) {
+    it(`Should find links in linear time with ${name}, up to 100,000 characters`, () => {
+      const factor = growthFactor(make, (line) => findLinks(line, 0), 25000);
+      assert.ok(factor < 10, `4× the input took ${factor.toFixed(1)}× the time`);
+    });
+    for (const [place, put] of PLACES) {
+      // 80,000 characters at most: longer lines are not searched for links at all.
+      it(`Should take linear time with ${name} ${place}`, () => {
+        assert.ok(put(make(80000)).length < LONGEST_LINE_SEARCHED_FOR_LINKS);
+        const factor = growthFactor((n) => put(make(n)), everything, 20000);
+        assert.ok(factor < 10, `4× the input took ${factor.toFixed(1)}× the time`);
+      });
+    }
+  }
+});
