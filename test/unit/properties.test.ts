@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { findings } from '../../server/src/cli/check';
 import { codeActions } from '../../server/src/features/codeActions';
 import { documentLinks } from '../../server/src/features/documentLinks';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
@@ -81,6 +82,29 @@ describe('properties of the parser and features on generated documents', functio
     walk(b.roots(), -1);
     assert.equal(reached, b.count, 'every bullet reached once from the roots');
   };
+
+  it('Should put columns in UTF-16 code units after emoji, NBSP and combining marks (and code points in the CLI)', () => {
+    // Counted independently of the parser: two units for a character beyond U+FFFF, one for
+    // anything else (a lone surrogate included). U+2028 is no line break in LSP.
+    const units = (s: string) => [...s].reduce((n, ch) => n + (ch.codePointAt(0)! > 0xffff ? 2 : 1), 0);
+    const char = fc.constantFrom('a', 'Z', ' ', '\t', '\u00a0', '😀', '👩‍💻', 'e\u0301', '\ud800', '日本', '\u2028', '\ufeff', '𝔘', 'ü', '–');
+    const prefix = fc.array(char, { maxLength: 12 }).map((c) => c.join(''));
+    const earlier = fc.array(fc.constantFrom(...SAMPLE.split('\n').slice(0, 30), '😀 by 😀', '\u00a0'), { maxLength: 5 });
+    fc.assert(
+      fc.property(earlier, prefix, prefix, fc.constantFrom('\n', '\r\n', '\r'), (lines, before, after, eol) => {
+        const line = `  • ${before} github/steven-ellis ${after}`;
+        const text = [...lines, line].join(eol);
+        const doc = parseNotes(text);
+        const start = { line: lines.length, character: units(`  • ${before} `) };
+        const end = { line: lines.length, character: start.character + 'github/steven-ellis'.length };
+        const found = linkDiagnostics(doc, options).filter((d) => d.range.start.line === lines.length);
+        assert.deepEqual(found.map((d) => d.range), [{ start, end }]);
+        const [finding] = findings('x.notes', doc, options).filter((f) => f.line === lines.length + 1);
+        assert.deepEqual([finding.column, finding.endColumn], [[...`  • ${before} `].length + 1, [...`  • ${before} github/steven-ellis`].length + 1]);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
 
   it('Should be deterministic: the same text gives the same results', () => {
     fc.assert(
