@@ -9,6 +9,10 @@ export const NOTES_EXTENSIONS = ['.notes', '.confnotes'];
 export function readNotesFile(file: string): ReadResult {
   let bytes: Buffer;
   try {
+    // A FIFO or a device would block the read or never end it.
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return { file, error: 'is a folder' };
+    if (!stat.isFile()) return { file, error: 'not a regular file (a device, pipe or socket)' };
     bytes = fs.readFileSync(file);
   } catch (e) {
     return { file, error: describeError(e) };
@@ -73,6 +77,7 @@ function describeError(e: unknown): string {
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a folder';
     case 'ELOOP': return 'too many levels of symbolic links';
+    case 'ERR_FS_FILE_TOO_LARGE': return 'too large to read (2 GB at most)';
     default: return (e as Error).message ?? String(e);
   }
 }
