@@ -1,7 +1,8 @@
 /** Starts the Conference Notes language server and registers the commands; nothing else lives here. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerBulletKeys } from './bulletKeys';
+import { CrashPolicy } from './crashPolicy';
 import { goToTalk, moveToAdjacentTalk } from './talkCommands';
 
 let client: LanguageClient | undefined;
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'confnotes' }],
     initializationOptions: { ignoreLinkCommand: true },
+    errorHandler: restartOnCrash(new CrashPolicy('Conference Notes')),
   };
   const languageClient = new LanguageClient('confnotes', 'Conference Notes', serverOptions, clientOptions);
   client = languageClient;
@@ -32,6 +34,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+function restartOnCrash(policy: CrashPolicy): ErrorHandler {
+  return {
+    // Errors in single messages: carry on, as the stock handler does, until three in a row.
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const verdict = policy.serverDied();
+      if (!verdict.restart) return { action: CloseAction.DoNotRestart, message: verdict.tell };
+      if (verdict.tell) void vscode.window.showInformationMessage(verdict.tell);
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 /** The server's "Ignore this link" quick fix: add the glob to `confnotes.links.ignore` where the user keeps settings. */

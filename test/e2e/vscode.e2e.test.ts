@@ -188,6 +188,36 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
     await dialog.waitFor({ state: 'detached' });
     assert.deepEqual(opened, [], 'Cancel opens nothing');
   });
+
+  it('Should restart the server when it dies, tell the user once, and keep the features working', async () => {
+    const serverPids = () =>
+      spawnSync('pgrep', ['-f', 'confnotes-[0-9.]+/dist/server\\.js'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    const told = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'server stopped unexpectedly and was restarted' });
+    const waitFor = async (ready: () => boolean) => {
+      const deadline = Date.now() + 30000;
+      while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      return ready();
+    };
+    await wb.openFile('second.notes');
+    for (const round of [1, 2]) {
+      assert.ok(await waitFor(() => serverPids().length === 1), `one server runs: ${serverPids()}`);
+      const [pid] = serverPids();
+      process.kill(pid, 'SIGKILL');
+      assert.ok(await waitFor(() => serverPids().some((p) => p !== pid)), `a new server after kill ${round}`);
+      if (round === 1) {
+        await told.waitFor();
+        await wb.shot('11-server-restarted');
+      }
+    }
+    assert.equal(await told.count(), 1, 'told once, not once per crash');
+    // The restarted server has the document again: a new broken link is flagged.
+    await wb.page.keyboard.press('Control+Shift+M');
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 200, y: 5 } });
+    await wb.goToLine(5);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.type(' github/after-restart');
+    await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'github/after-restart' }).waitFor({ timeout: 10000 });
+  });
 });
 
 describe('VS Code workbench in Restricted Mode (untrusted folder)', function () {

@@ -21,7 +21,7 @@ const timings = (label: string, since: number) => {
 };
 
 describe('language server on hostile input', function () {
-  this.timeout(120000);
+  this.timeout(120000 + 20 * RUNS); // npm run fuzz raises RUNS
   let client: LspClient;
   const messages: string[] = [];
   const request = <R>(method: string, params: unknown, token?: CancellationTokenSource['token']) =>

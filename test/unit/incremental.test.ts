@@ -50,7 +50,7 @@ function observable(doc: NotesDocument) {
 }
 
 describe('incremental edits', function () {
-  this.timeout(120000);
+  this.timeout(120000 + 5 * RUNS); // npm run fuzz raises RUNS
 
   it('Should keep the same text as splicing the whole string at TextDocument offsets, after any sequence of changes', () => {
     fc.assert(

@@ -32,7 +32,7 @@ const piece = fc.oneof(
 const documents = fc.tuple(fc.array(piece, { maxLength: 60 }), fc.constantFrom('\n', '', ' ')).map(([parts, glue]) => parts.join(glue));
 
 describe('properties of the parser and features on generated documents', function () {
-  this.timeout(60000);
+  this.timeout(60000 + 5 * RUNS); // npm run fuzz raises RUNS
 
   const inside = (doc: NotesDocument, inner: Range, outer: Range) =>
     doc.lines.offsetAt(inner.start) >= doc.lines.offsetAt(outer.start) && doc.lines.offsetAt(inner.end) <= doc.lines.offsetAt(outer.end);
