@@ -44,6 +44,9 @@ export function joinLines(text: TextLines): string {
   return parts.join('');
 }
 
+/** Arguments safely spread into one call. */
+const MAX_SPREAD = 10_000;
+
 interface EditPosition {
   readonly line: number;
   readonly character: number;
@@ -56,9 +59,6 @@ interface EditPosition {
  * string. One line either side is re-split too, because an edit can join a CR before it
  * with an LF it inserts into one CRLF break.
  */
-/** Arguments safely spread into one call. */
-const MAX_SPREAD = 10_000;
-
 export function applyEdit(text: TextLines, from: EditPosition, to: EditPosition, insert: string): TextLines {
   const last = text.lines.length - 1;
   const clamp = (p: EditPosition): EditPosition => {
