@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT, SAMPLE_PATH } from '../helpers';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 const run = (...args: string[]) => runAs({}, ...args);
-const runAs = (as: { uid?: number; gid?: number }, ...args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 20000, ...as });
+const runAs = ({ cli = CLI, ...as }: { uid?: number; gid?: number; cli?: string }, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: cli === CLI ? ROOT : path.dirname(cli), timeout: 20000, ...as });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 /** Root reads anything: permission errors are produced as nobody then. */
@@ -124,10 +124,15 @@ describe('confnotes CLI', () => {
     });
     it('Should name each unreadable file and folder, exit 2, and still check the rest', function () {
       // Caught: a FIFO named on the command line blocked the read forever.
-      if (runAs(NOT_ROOT, '--help').code !== 0) this.skip(); // the checkout itself is closed to nobody
+      if (spawnSync(process.execPath, ['--version'], { ...NOT_ROOT, cwd: tmpdir() }).status !== 0) this.skip(); // node itself is closed to nobody
       const open = mkdtempSync(path.join(tmpdir(), 'confnotes-perm-'));
       try {
         chmodSync(open, 0o755);
+        // The bundled CLI stands alone; a copy here runs as nobody even when the checkout is closed to others.
+        const cli = path.join(open, 'cli.js');
+        copyFileSync(CLI, cli);
+        chmodSync(cli, 0o644);
+        const runHere = (...args: string[]) => runAs({ ...NOT_ROOT, cli }, ...args);
         const at = (name: string, content: string) => {
           const p = path.join(open, name);
           mkdirSync(path.dirname(p), { recursive: true, mode: 0o755 });
@@ -142,13 +147,13 @@ describe('confnotes CLI', () => {
         mkdirSync(path.join(open, 'folder.notes'));
         const fifo = path.join(open, 'pipe.notes');
         if (spawnSync('mkfifo', [fifo]).status !== 0) this.skip();
-        const r = runAs(NOT_ROOT, 'check', locked, path.join(open, 'shut'), good, fifo);
+        const r = runHere('check', locked, path.join(open, 'shut'), good, fifo);
         assert.equal(r.code, 2, r.err);
         assert.match(r.err, /locked\.notes: permission denied/);
         assert.match(r.err, /shut: permission denied/);
         assert.match(r.err, /pipe\.notes: not a regular file/);
         assert.match(r.out, /good\.notes:1:5: warning incomplete-link/);
-        const o = runAs(NOT_ROOT, 'outline', path.join(open, 'folder.notes'), good);
+        const o = runHere('outline', path.join(open, 'folder.notes'), good);
         assert.equal(o.code, 2);
         assert.match(o.err, /folder\.notes: is a folder/);
       } finally {
