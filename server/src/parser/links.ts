@@ -133,21 +133,21 @@ export function findLinks(line: string, base: number): Link[] {
 
 /** Which characters of a line already belong to a link, so that a later pass does not find it again. */
 export class Taken {
-  private readonly marks: Uint8Array;
-  constructor(length: number) {
-    this.marks = new Uint8Array(length);
-  }
+  // Made at the first link: most lines that may hold one hold none.
+  private marks: Uint8Array | null = null;
+  constructor(private readonly length: number) {}
   mark(start: number, end: number): void {
-    this.marks.fill(1, start, end);
+    (this.marks ??= new Uint8Array(this.length)).fill(1, start, end);
   }
   overlaps(start: number, end: number): boolean {
+    if (this.marks === null) return false;
     for (let i = start; i < end; i++) if (this.marks[i] === 1) return true;
     return false;
   }
   /** Whether all of `text` at `start` not yet taken is ASCII punctuation, where no host or address fits. */
   leavesNoLetters(text: string, start: number): boolean {
     for (let i = 0; i < text.length; i++) {
-      if (this.marks[start + i] === 1) continue;
+      if (this.marks !== null && this.marks[start + i] === 1) continue;
       const c = text.charCodeAt(i);
       if (c >= 128 || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return false;
     }
