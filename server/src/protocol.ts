@@ -1,6 +1,7 @@
-/** confnotes' own requests, beside the standard ones, for Go to Talk and Next/Previous Talk. */
-import { RequestType, type Range, type TextDocumentIdentifier, type Position } from 'vscode-languageserver-protocol';
-import type { TalkItem } from './features/talks';
+/** confnotes' own requests, beside the standard ones: Go to Talk, Next/Previous Talk and Session, the overview folds, the Conference Notes view. */
+import { NotificationType0, RequestType, type Range, type TextDocumentIdentifier, type Position } from 'vscode-languageserver-protocol';
+import type { OverviewLines } from './features/overview';
+import type { TalkItem, WorkspaceSessionItem, WorkspaceTalkItem } from './features/talks';
 
 export interface TalksParams {
   readonly textDocument: TextDocumentIdentifier;
@@ -11,9 +12,24 @@ export interface AdjacentTalkParams {
   readonly textDocument: TextDocumentIdentifier;
   readonly position: Position;
   readonly direction: 'next' | 'previous';
+  /** What to move to; `talk` when absent. */
+  readonly unit?: 'talk' | 'session';
 }
-/** The title line of the next or previous talk, or null at either end. */
+/** The title line of the next or previous talk (or session header), or null at either end. */
 export const AdjacentTalkRequest = new RequestType<AdjacentTalkParams, Range | null, void>('confnotes/adjacentTalk');
+
+export interface WorkspaceOutline {
+  readonly talks: WorkspaceTalkItem[];
+  readonly sessions: WorkspaceSessionItem[];
+}
+/** Every talk and session of the workspace (open files as they are in the editor). Answered once the first indexing is done. */
+export const WorkspaceOutlineRequest = new RequestType<void, WorkspaceOutline, void>('confnotes/workspaceOutline');
+
+/** Session header and talk title lines of a document, for "Fold to Sessions" and "Fold to Talks". */
+export const OverviewLinesRequest = new RequestType<TalksParams, OverviewLines, void>('confnotes/overviewLines');
+
+/** Sent by the server when the workspace index changed (a file was edited, created, changed or deleted). */
+export const IndexChangedNotification = new NotificationType0('confnotes/indexChanged');
 
 /** What the client may say in `initializationOptions`. */
 export interface InitializationOptions {

@@ -7,30 +7,36 @@ import type { Link, LinkProblemCode } from './parser/model';
 
 export type SeverityName = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
 
+/** Codes of diagnostics on `[[references]]` (features/referenceDiagnostics.ts). */
+export type ReferenceProblemCode = 'unresolved-reference' | 'ambiguous-reference';
+
 export interface Settings {
   readonly linkDiagnostics: boolean;
-  readonly severity: Readonly<Record<LinkProblemCode, SeverityName>>;
+  readonly severity: Readonly<Record<LinkProblemCode | ReferenceProblemCode, SeverityName>>;
   readonly ignorePatterns: readonly string[];
   /** Milliseconds between the last edit and the diagnostics run. */
   readonly diagnosticsDelay: number;
+  /** Globs (relative to each workspace folder) of the files the workspace index reads. */
+  readonly files: readonly string[];
 }
 
 export const defaultSettings: Settings = {
   linkDiagnostics: true,
-  severity: { 'malformed-url': 'warning', 'unknown-tld': 'warning', 'incomplete-link': 'warning' },
+  severity: { 'malformed-url': 'warning', 'unknown-tld': 'warning', 'incomplete-link': 'warning', 'unresolved-reference': 'warning', 'ambiguous-reference': 'warning' },
   ignorePatterns: [],
   diagnosticsDelay: 200,
+  files: ['**/*.notes', '**/*.confnotes'],
 };
 
 const SEVERITIES: readonly string[] = ['ignore', 'hint', 'information', 'warning', 'error'];
 
-/** Reads the `confnotes` section as VS Code sends it (`{ links: { diagnostics, severity, ignore }, diagnostics: { delay } }`). */
+/** Reads the `confnotes` section as VS Code sends it (`{ files, links: { diagnostics, severity, ignore }, diagnostics: { delay } }`). */
 export function readSettings(raw: unknown): Settings {
   const section = asObject(raw);
   const links = asObject(section.links);
   const severityIn = asObject(links.severity);
   const severity = { ...defaultSettings.severity };
-  for (const code of Object.keys(severity) as LinkProblemCode[]) {
+  for (const code of Object.keys(severity) as Array<keyof Settings['severity']>) {
     const value = severityIn[code];
     if (typeof value === 'string' && SEVERITIES.includes(value)) severity[code] = value as SeverityName;
   }
@@ -40,6 +46,7 @@ export function readSettings(raw: unknown): Settings {
     severity,
     ignorePatterns: Array.isArray(links.ignore) ? links.ignore.filter((p): p is string => typeof p === 'string' && p !== '') : [],
     diagnosticsDelay: typeof delay === 'number' && delay >= 0 ? delay : defaultSettings.diagnosticsDelay,
+    files: Array.isArray(section.files) && section.files.some((p) => typeof p === 'string' && p !== '') ? section.files.filter((p): p is string => typeof p === 'string' && p !== '') : defaultSettings.files,
   };
 }
 

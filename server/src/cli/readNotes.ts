@@ -1,4 +1,4 @@
-/** Reading notes files for the CLI: folders walked, binary and non-UTF-8 files refused with a clear reason. */
+/** Reading notes files (CLI and workspace index): folders walked, binary and non-UTF-8 files refused with a clear reason. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -17,12 +17,17 @@ export function readNotesFile(file: string): ReadResult {
   } catch (e) {
     return { file, error: describeError(e) };
   }
-  if (bytes.subarray(0, 65536).includes(0)) return { file, error: 'binary file (it contains NUL bytes), not notes' };
+  return { file, ...decodeNotes(bytes) };
+}
+
+/** The text of a notes file's bytes (BOM dropped), or why they are not notes. */
+export function decodeNotes(bytes: Uint8Array): { text: string } | { error: string } {
+  if (bytes.subarray(0, 65536).includes(0)) return { error: 'binary file (it contains NUL bytes), not notes' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
-    return { file, error: 'not valid UTF-8 text' };
+    return { error: 'not valid UTF-8 text' };
   }
 }
 
@@ -70,7 +75,7 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function describeError(e: unknown): string {
+export function describeError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT': return 'no such file or folder';

@@ -2,7 +2,7 @@
  * Quick fixes for reported link problems on the requested lines: replace the link
  * with each suggested fix, and (where the client can run it) "Ignore this link".
  */
-import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
 import { literalGlob } from '../settings';
 import { linkDiagnostic, reportedLinks, type LinkDiagnosticOptions } from './linkDiagnostics';
@@ -42,6 +42,31 @@ export function codeActions(doc: NotesDocument, uri: string, range: Range, optio
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         command: { title: 'Ignore this link', command: IGNORE_LINK_COMMAND, arguments: [literalGlob(link.text)] },
+      });
+    }
+  }
+  return actions;
+}
+
+const REFERENCE_CODES: readonly unknown[] = ['unresolved-reference', 'ambiguous-reference'];
+
+/**
+ * Fixes of reference diagnostics the client sent back (their `data` carries the fixes, so the
+ * answer does not depend on an index that may have moved on): replace the reference's title part.
+ */
+export function referenceCodeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'confnotes' || !REFERENCE_CODES.includes(diagnostic.code)) continue;
+    const fixes = (diagnostic.data as { fixes?: unknown } | undefined)?.fixes;
+    if (!Array.isArray(fixes)) continue;
+    for (const fix of fixes.filter((f): f is string => typeof f === 'string')) {
+      actions.push({
+        title: diagnostic.code === 'ambiguous-reference' ? `Refer to ${fix}` : `Change to [[${fix}]]`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fixes.length === 1,
+        edit: { changes: { [uri]: [{ range: diagnostic.range, newText: fix }] } },
       });
     }
   }

@@ -1,6 +1,7 @@
-/** Talks as Go to Talk lists them, and the talk at or next to a position. */
+/** Talks as Go to Talk and the Conference Notes view list them, and the talk or session next to a position. */
 import type { Range } from 'vscode-languageserver-types';
-import type { NotesDocument, Talk } from '../parser/model';
+import type { NotesDocument, Session, Talk } from '../parser/model';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
 
 export interface TalkItem {
@@ -27,6 +28,35 @@ export function talkItems(doc: NotesDocument): TalkItem[] {
   }));
 }
 
+export interface WorkspaceTalkItem extends TalkItem {
+  readonly uri: string;
+}
+
+export interface WorkspaceSessionItem {
+  readonly uri: string;
+  readonly event: string;
+  readonly day: string;
+  readonly session: string;
+  readonly selectionRange: Range;
+}
+
+/** Every talk and session of the workspace, file by file in document order. */
+export function workspaceOutline(index: WorkspaceIndex): { talks: WorkspaceTalkItem[]; sessions: WorkspaceSessionItem[] } {
+  return {
+    talks: index.talks().map((t) => ({
+      uri: t.uri,
+      title: t.title,
+      speaker: t.speaker,
+      event: t.event,
+      day: t.day,
+      session: t.session,
+      range: t.range,
+      selectionRange: t.selectionRange,
+    })),
+    sessions: index.sessions().map((s) => ({ uri: s.uri, event: s.event, day: s.day, session: s.session, selectionRange: s.selectionRange })),
+  };
+}
+
 /** The talk whose span holds the offset, or the last talk that starts before it. */
 export function talkAt(doc: NotesDocument, offset: number): Talk | null {
   let found: Talk | null = null;
@@ -37,11 +67,20 @@ export function talkAt(doc: NotesDocument, offset: number): Talk | null {
   return found;
 }
 
-/** The title line of the talk after (or before) the line of `offset`. */
+/** The talk after (or before) the line of `offset`. */
 export function adjacentTalk(doc: NotesDocument, offset: number, direction: 'next' | 'previous'): Talk | null {
+  return adjacent(doc, doc.talks, (t) => t.lineSpan.start, offset, direction);
+}
+
+/** The session after (or before) the line of `offset`. */
+export function adjacentSession(doc: NotesDocument, offset: number, direction: 'next' | 'previous'): Session | null {
+  return adjacent(doc, doc.sessions, (s) => s.headerSpan.start, offset, direction);
+}
+
+function adjacent<T>(doc: NotesDocument, items: readonly T[], startOf: (item: T) => number, offset: number, direction: 'next' | 'previous'): T | null {
   const line = doc.lines.lineAt(offset);
-  const lineOf = (t: Talk) => doc.lines.lineAt(t.lineSpan.start);
-  if (direction === 'next') return doc.talks.find((t) => lineOf(t) > line) ?? null;
-  for (let i = doc.talks.length - 1; i >= 0; i--) if (lineOf(doc.talks[i]) < line) return doc.talks[i];
+  const lineOf = (item: T) => doc.lines.lineAt(startOf(item));
+  if (direction === 'next') return items.find((item) => lineOf(item) > line) ?? null;
+  for (let i = items.length - 1; i >= 0; i--) if (lineOf(items[i]) < line) return items[i];
   return null;
 }

@@ -6,7 +6,8 @@
  */
 import { bulletShape, headerShape, isBlank, titleShape, type BulletShape, type HeaderShape, type TitleShape } from './lineRules';
 import { findLinks } from './links';
-import type { Link } from './model';
+import type { Link, Reference } from './model';
+import { findReferences } from './references';
 
 export interface LineFacts {
   readonly blank: boolean;
@@ -21,6 +22,8 @@ export interface LineFacts {
   readonly title: TitleShape | null;
   /** Its links, with spans relative to the line's start. */
   readonly links: readonly Link[];
+  /** Its `[[references]]`, spans relative to the line's start. */
+  readonly references: readonly Reference[];
 }
 
 /**
@@ -30,13 +33,19 @@ export interface LineFacts {
 export const LONGEST_LINE_SEARCHED_FOR_LINKS = 100_000;
 
 const NO_LINKS: readonly Link[] = [];
-const BLANK: LineFacts = { blank: true, bullet: null, indented: false, trimmedLength: 0, header: null, title: null, links: NO_LINKS };
+const NO_REFERENCES: readonly Reference[] = [];
+const BLANK: LineFacts = { blank: true, bullet: null, indented: false, trimmedLength: 0, header: null, title: null, links: NO_LINKS, references: NO_REFERENCES };
 
-export function lineFacts(line: string): LineFacts {
+/** `withLinks: false` skips link detection (most of the cost), for the workspace index. */
+export function lineFacts(line: string, withLinks = true): LineFacts {
   if (isBlank(line)) return BLANK;
   const trimmed = line.trimEnd();
-  const found = trimmed.length > LONGEST_LINE_SEARCHED_FOR_LINKS ? NO_LINKS : findLinks(line, 0);
-  const links = found.length > 0 ? found : NO_LINKS;
+  const foundReferences = findReferences(line, 0);
+  const references = foundReferences.length > 0 ? foundReferences : NO_REFERENCES;
+  const found = !withLinks || trimmed.length > LONGEST_LINE_SEARCHED_FOR_LINKS ? NO_LINKS : findLinks(line, 0);
+  // The words of a reference (`[[lca2016.notes#Title]]`) are no links.
+  const outside = references.length > 0 ? found.filter((l) => !references.some((r) => l.span.start < r.span.end && r.span.start < l.span.end)) : found;
+  const links = outside.length > 0 ? outside : NO_LINKS;
   const bullet = bulletShape(line);
   const indented = bullet === null && /^\s/.test(line);
   const unindented = bullet === null && !indented;
@@ -48,6 +57,7 @@ export function lineFacts(line: string): LineFacts {
     header: unindented ? headerShape(trimmed) : null,
     title: unindented ? titleShape(trimmed) : null,
     links,
+    references,
   };
 }
 

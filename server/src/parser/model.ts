@@ -106,6 +106,20 @@ export interface Link {
   readonly problem: LinkProblem | null;
 }
 
+/** A wiki-style reference to a talk or session: `[[Title]]`, `[[Title|shown]]`, `[[file.notes#Title]]`. */
+export interface Reference {
+  readonly kind: 'reference';
+  /** From `[[` to `]]`. */
+  readonly span: Span;
+  /** The talk title or `Event – Day – Session` referred to, as written (trimmed). */
+  readonly target: string;
+  readonly targetSpan: Span;
+  /** The file named before `#`, e.g. `lca2016.notes`, or null. */
+  readonly file: string | null;
+  /** The text after `|`, or null. */
+  readonly label: string | null;
+}
+
 export interface NotesDocument {
   readonly text: string;
   readonly lines: LineTable;
@@ -118,6 +132,8 @@ export interface NotesDocument {
   readonly bullets: Bullets;
   /** Links in document order, from every line but session headers. */
   readonly links: readonly Link[];
+  /** References in document order, from every line but session headers. */
+  readonly references: readonly Reference[];
   /** Lines too long to be searched for links (LONGEST_LINE_SEARCHED_FOR_LINKS), in order. */
   readonly linesNotSearchedForLinks: readonly number[];
 }

@@ -7,7 +7,7 @@ import { BulletTable } from './bullets';
 import { lineFacts, LONGEST_LINE_SEARCHED_FOR_LINKS, type LineFacts, type LineFactsCache } from './lineFacts';
 import { eventKeys, isHeaderEvent, normalizeName } from './lineRules';
 import { LineTable } from './lineTable';
-import type { Day, Link, NotesDocument, Session, Span, Talk } from './model';
+import type { Day, Link, NotesDocument, Reference, Session, Span, Talk } from './model';
 import { joinLines, splitLines, type TextLines } from './textLines';
 
 // Mutable twins of the model's readonly types, used only while parsing.
@@ -18,6 +18,8 @@ type BuildingTalk = Mutable<Omit<Talk, 'span'>> & { span: Mutable<Span> };
 export interface ParseOptions {
   /** Facts of the previous version's lines, reused for the lines an edit did not touch. */
   readonly cache?: LineFactsCache;
+  /** False: find no links (the workspace index needs only titles and references). */
+  readonly links?: boolean;
 }
 
 export function parseNotes(input: string | TextLines, options: ParseOptions = {}): NotesDocument {
@@ -28,13 +30,15 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   const talks: BuildingTalk[] = [];
   const bullets = new BulletTable(lines.lineCount);
   const links: Link[] = [];
+  const references: Reference[] = [];
+  const withLinks = options.links !== false;
   const linesNotSearchedForLinks: number[] = [];
   const seenEvents = new Set<string>();
 
   // The BOM is not part of the first line's content.
   const bom = source.lines[0].charCodeAt(0) === 0xfeff ? 1 : 0;
   const content = (line: number) => (line === 0 && bom ? source.lines[0].slice(1) : source.lines[line]);
-  const factsAt = (line: number): LineFacts => (cache ? cache.factsOf(content(line)) : lineFacts(content(line)));
+  const factsAt = (line: number): LineFacts => (cache && withLinks ? cache.factsOf(content(line)) : lineFacts(content(line), withLinks));
 
   let session: BuildingSession | null = null;
   let talk: BuildingTalk | null = null;
@@ -118,6 +122,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
       if (bulletStack.length > 0) bullets.extend(openBullet(), trimmedEnd);
       extendOpen(trimmedEnd);
     }
+    for (const r of facts.references) references.push(start === 0 ? r : { ...r, span: shift(r.span, start), targetSpan: shift(r.targetSpan, start) });
     for (const link of facts.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
   }
   closeBullets(0);
@@ -135,8 +140,13 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
     looseTalks: talks.filter((t) => t.session === null),
     bullets,
     links,
+    references,
     linesNotSearchedForLinks,
   };
+}
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
 }
 
 /** A day: consecutive sessions with the same event and day. */

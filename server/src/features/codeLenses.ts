@@ -1,0 +1,28 @@
+/**
+ * "N references" above every talk and session that other notes refer to. The command is the
+ * client's (`confnotes.showReferences`): it turns the locations into the editor's own peek view.
+ */
+import type { CodeLens, Location } from 'vscode-languageserver-types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+export const SHOW_REFERENCES_COMMAND = 'confnotes.showReferences';
+
+export function codeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
+  const file = index.get(uri);
+  if (!file) return [];
+  const lenses: CodeLens[] = [];
+  for (const target of [...file.sessions, ...file.talks]) {
+    const references = index.referencesTo(target);
+    if (references.length === 0) continue;
+    const locations = references.map((r): Location => ({ uri: r.uri, range: r.range }));
+    lenses.push({
+      range: target.selectionRange,
+      command: {
+        title: references.length === 1 ? '1 reference' : `${references.length} references`,
+        command: SHOW_REFERENCES_COMMAND,
+        arguments: [uri, target.selectionRange.start, locations],
+      },
+    });
+  }
+  return lenses.sort((a, b) => a.range.start.line - b.range.start.line);
+}

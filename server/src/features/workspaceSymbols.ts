@@ -1,0 +1,17 @@
+/**
+ * Go to Symbol in Workspace: talks (named by their title line, speaker included) and sessions,
+ * matched fuzzily on title, speaker, event, day and session, best first.
+ */
+import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
+import { fileName, type WorkspaceIndex } from '../workspace/workspaceIndex';
+
+const SYMBOLS = 500;
+
+export function workspaceSymbols(index: WorkspaceIndex, query: string): WorkspaceSymbol[] {
+  return index.search(query, SYMBOLS).map((target) => ({
+    name: target.line,
+    kind: target.kind === 'talk' ? SymbolKind.Event : SymbolKind.Module,
+    location: { uri: target.uri, range: target.selectionRange },
+    containerName: [target.event, target.day, target.kind === 'talk' ? target.session : null, fileName(target.uri)].filter(Boolean).join(' · '),
+  }));
+}
