@@ -16,6 +16,8 @@ import type { WorkspaceIndex } from './workspace/workspaceIndex';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** Bigger files are left out of the index (and said so): reading one would stall it for seconds. */
 export const LARGEST_INDEXED_FILE = 50 * 1024 * 1024;
+/** Files read from disk at once while the parser works on those already read. */
+const READ_AHEAD = 8;
 
 export interface IndexProgress {
   begin(total: number): void;
@@ -24,11 +26,19 @@ export interface IndexProgress {
   readonly cancelled: boolean;
 }
 
+type Read = { readonly text: string } | { readonly error: string } | { readonly gone: true };
+
 export class Indexer {
   private folders: string[] = [];
   private matches: (relativePath: string) => boolean = () => false;
   /** Bumped when folders or patterns change: a walk of an older generation stops. */
   private generation = 0;
+  /**
+   * The latest read or deletion asked for, per file. Reads finish out of order (a change event
+   * arrives while the start-up walk reads the same file): only the latest one may touch the index.
+   */
+  private readonly tickets = new Map<string, number>();
+  private nextTicket = 0;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -51,37 +61,74 @@ export class Indexer {
     });
   }
 
-  /** Reads every matching file of every folder, replacing what the index held from disk. */
-  async indexAll(progress: IndexProgress | null): Promise<void> {
+  /**
+   * Reads every matching file of every folder, replacing what the index held from disk.
+   * `superseded`: folders or patterns changed meanwhile, and a newer indexing is under way.
+   */
+  async indexAll(progress: IndexProgress | null): Promise<'done' | 'cancelled' | 'superseded'> {
     const generation = this.generation;
     const started = Date.now();
     const files: string[] = [];
     for (const folder of this.folders) await this.walk(folder, folder, files, generation);
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return 'superseded';
     const wanted = new Set(files.map((f) => URI.file(f).toString()));
-    for (const summary of this.index.files()) if (!wanted.has(summary.uri)) this.index.deleteFromDisk(summary.uri);
+    for (const uri of this.index.diskUris()) if (!wanted.has(uri)) this.delete(uri);
     progress?.begin(files.length);
+    const pending: Array<{ uri: string; ticket: number; read: Promise<Read> }> = [];
+    let nextToRead = 0;
+    const readNext = () => {
+      if (nextToRead >= files.length) return;
+      const file = files[nextToRead++];
+      const uri = URI.file(file).toString();
+      pending.push({ uri, ticket: this.ticket(uri), read: readNotes(file) });
+    };
+    for (let i = 0; i < READ_AHEAD; i++) readNext();
     let done = 0;
-    for (const file of files) {
+    while (pending.length > 0) {
       if (generation !== this.generation || progress?.cancelled) break;
-      await this.readIntoIndex(URI.file(file).toString(), file);
+      const { uri, ticket, read } = pending.shift()!;
+      readNext();
+      this.apply(uri, ticket, await read);
       if (++done % 25 === 0) progress?.report(done, files.length);
       // Requests waiting behind the indexing run here.
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress?.end();
-    this.log(`indexed ${done} of ${files.length} notes files in ${Date.now() - started} ms${progress?.cancelled ? ' (cancelled)' : ''}`);
+    if (generation !== this.generation) return 'superseded';
+    this.log(`indexed ${done} of ${files.length} notes files in ${Date.now() - started} ms${done < files.length ? ' (cancelled)' : ''}`);
+    return done < files.length ? 'cancelled' : 'done';
   }
 
   /** A watched file was created or changed on disk. */
   async fileChanged(uri: string): Promise<void> {
-    if (this.wants(uri)) await this.readIntoIndex(uri, URI.parse(uri).fsPath);
+    if (!this.wants(uri)) return;
+    const ticket = this.ticket(uri);
+    this.apply(uri, ticket, await readNotes(URI.parse(uri).fsPath));
   }
 
-  /** A watched file (or folder: everything under it goes) was deleted. */
+  /** A watched file or folder was deleted: it and everything under it leave the index. */
   fileDeleted(uri: string): void {
+    const prefix = uri.endsWith('/') ? uri : uri + '/';
+    for (const known of this.index.diskUris()) if (known === uri || known.startsWith(prefix)) this.delete(known);
+  }
+
+  private delete(uri: string): void {
+    this.ticket(uri);
     this.index.deleteFromDisk(uri);
-    this.index.deleteFolder(uri);
+  }
+
+  private ticket(uri: string): number {
+    const ticket = ++this.nextTicket;
+    this.tickets.set(uri, ticket);
+    return ticket;
+  }
+
+  private apply(uri: string, ticket: number, read: Read): void {
+    if (this.tickets.get(uri) !== ticket) return;
+    this.tickets.delete(uri);
+    if ('text' in read) return this.index.setFromDisk(summarize(uri, parseNotes(read.text, { links: false })));
+    if ('error' in read) this.log(`${URI.parse(uri).fsPath}: not indexed: ${read.error}`);
+    this.index.deleteFromDisk(uri);
   }
 
   private async walk(folder: string, dir: string, out: string[], generation: number): Promise<void> {
@@ -104,26 +151,17 @@ export class Indexer {
       }
     }
   }
+}
 
-  private async readIntoIndex(uri: string, file: string): Promise<void> {
-    try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile()) return this.index.deleteFromDisk(uri);
-      if (stat.size > LARGEST_INDEXED_FILE) {
-        this.log(`${file}: not indexed, larger than ${LARGEST_INDEXED_FILE / 1024 / 1024} MB`);
-        return this.index.deleteFromDisk(uri);
-      }
-      const read = decodeNotes(await fs.readFile(file));
-      if ('error' in read) {
-        this.log(`${file}: not indexed: ${read.error}`);
-        return this.index.deleteFromDisk(uri);
-      }
-      this.index.setFromDisk(summarize(uri, parseNotes(read.text, { links: false })));
-    } catch (e) {
-      // Deleted between the event and the read, or unreadable: not in the index.
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') this.log(`${file}: not indexed: ${describeError(e)}`);
-      this.index.deleteFromDisk(uri);
-    }
+/** A notes file's text, or why it is not indexed, or that it is gone. */
+async function readNotes(file: string): Promise<Read> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { gone: true };
+    if (stat.size > LARGEST_INDEXED_FILE) return { error: `larger than ${LARGEST_INDEXED_FILE / 1024 / 1024} MB` };
+    return decodeNotes(await fs.readFile(file));
+  } catch (e) {
+    // Deleted between the event and the read: simply not there.
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? { gone: true } : { error: describeError(e) };
   }
 }

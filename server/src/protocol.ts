@@ -1,7 +1,8 @@
 /** confnotes' own requests, beside the standard ones: Go to Talk, Next/Previous Talk and Session, the overview folds, the Conference Notes view. */
 import { NotificationType0, RequestType, type Range, type TextDocumentIdentifier, type Position } from 'vscode-languageserver-protocol';
 import type { OverviewLines } from './features/overview';
-import type { TalkItem, WorkspaceSessionItem, WorkspaceTalkItem } from './features/talks';
+import type { TalkItem } from './features/talks';
+import type { OutlineNode } from './features/workspaceOutline';
 
 export interface TalksParams {
   readonly textDocument: TextDocumentIdentifier;
@@ -18,18 +19,23 @@ export interface AdjacentTalkParams {
 /** The title line of the next or previous talk (or session header), or null at either end. */
 export const AdjacentTalkRequest = new RequestType<AdjacentTalkParams, Range | null, void>('confnotes/adjacentTalk');
 
-export interface WorkspaceOutline {
-  readonly talks: WorkspaceTalkItem[];
-  readonly sessions: WorkspaceSessionItem[];
-}
-/** Every talk and session of the workspace (open files as they are in the editor). Answered once the first indexing is done. */
-export const WorkspaceOutlineRequest = new RequestType<void, WorkspaceOutline, void>('confnotes/workspaceOutline');
+/**
+ * Every talk of the workspace as event → day → session → talk (open files as they are in the
+ * editor), for the Conference Notes view and Go to Talk. Answered once the first indexing is done.
+ */
+export const WorkspaceOutlineRequest = new RequestType<void, OutlineNode[], void>('confnotes/workspaceOutline');
 
-/** Session header and talk title lines of a document, for "Fold to Sessions" and "Fold to Talks". */
+/**
+ * Session header and talk title lines of a document: for "Fold to Sessions" and "Fold to Talks",
+ * and to find the n-th talk of a file where it is now.
+ */
 export const OverviewLinesRequest = new RequestType<TalksParams, OverviewLines, void>('confnotes/overviewLines');
 
-/** Sent by the server when the workspace index changed (a file was edited, created, changed or deleted). */
-export const IndexChangedNotification = new NotificationType0('confnotes/indexChanged');
+/**
+ * Sent when the workspace outline changed: a talk, session or reference was added, removed or
+ * renamed in any notes file, open or not (not when lines only moved).
+ */
+export const OutlineChangedNotification = new NotificationType0('confnotes/outlineChanged');
 
 /** What the client may say in `initializationOptions`. */
 export interface InitializationOptions {

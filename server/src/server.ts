@@ -4,9 +4,7 @@
 import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
   ErrorCodes,
-  FileChangeType,
   LSPErrorCodes,
   MessageType,
   ResponseError,
@@ -15,10 +13,8 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
-  type Disposable,
   type InitializeParams,
   type InitializeResult,
-  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { DocumentModels } from './documentModels';
 import { backlinks } from './features/backlinks';
@@ -36,27 +32,19 @@ import { toRange } from './features/ranges';
 import { referenceDiagnostics } from './features/referenceDiagnostics';
 import { rename, RenameRefused, renameTarget } from './features/rename';
 import { selectionRanges } from './features/selectionRanges';
+import { adjacentSession, adjacentTalk, talkItems } from './features/talks';
+import { workspaceOutline } from './features/workspaceOutline';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { LineDocument } from './lineDocument';
+import { NotesWorkspace } from './notesWorkspace';
 import { LONGEST_LINE_SEARCHED_FOR_LINKS } from './parser/lineFacts';
-import { adjacentSession, adjacentTalk, talkItems, workspaceOutline } from './features/talks';
-import {
-  AdjacentTalkRequest,
-  IndexChangedNotification,
-  OverviewLinesRequest,
-  TalksRequest,
-  WorkspaceOutlineRequest,
-  type InitializationOptions,
-} from './protocol';
+import { AdjacentTalkRequest, OutlineChangedNotification, OverviewLinesRequest, TalksRequest, WorkspaceOutlineRequest, type InitializationOptions } from './protocol';
 import { defaultSettings, linkOptions, readSettings, type Settings } from './settings';
 import { summarize } from './workspace/fileSummary';
-import { Indexer, type IndexProgress } from './indexer';
-import { WorkspaceIndex } from './workspace/workspaceIndex';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** As many as VS Code shows for one file. */
 const DIAGNOSTICS_PER_FILE = 1000;
-/** Workspaces with at least this many notes files show indexing progress. */
-const FILES_WORTH_A_PROGRESS_BAR = 50;
 /** Changes to the index are acted on (diagnostics, code lenses, the view) this long after the last one. */
 const INDEX_SETTLE_MS = 150;
 
@@ -73,22 +61,16 @@ export function startServer(connection: Connection): void {
   let ignoreLinkCommand = false;
   let fallbackSettings = defaultSettings;
   let foldingLimit: number | undefined;
-  let workspaceFolders: string[] = [];
-  let canWatchFiles = false;
-  let canFollowFolders = false;
-  let canShowProgress = false;
   let canRefreshCodeLenses = false;
-  const index = new WorkspaceIndex();
-  const indexer = new Indexer(index, (message) => connection.console.info(message));
+  let canFollowFolders = false;
+  const workspace = new NotesWorkspace(connection);
+  const index = workspace.index;
   /** The version of each open document the index holds. */
   const indexedVersions = new Map<string, number>();
-  /** The index version each open document's diagnostics were computed with. */
+  /** Bumped when a title, session or reference changes anywhere: reference diagnostics may change. */
+  let namesVersion = 0;
+  /** The names version each open document's reference diagnostics were computed with. */
   const validatedWith = new Map<string, number>();
-  let indexed = false;
-  let markIndexed: () => void = () => {};
-  const firstIndexing = new Promise<void>((resolve) => (markIndexed = resolve));
-  let indexedFiles: readonly string[] = [];
-  let watcherRegistration: Promise<Disposable> | null = null;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -97,12 +79,13 @@ export function startServer(connection: Connection): void {
     ignoreLinkCommand = init.ignoreLinkCommand === true;
     if (init.settings !== undefined) fallbackSettings = readSettings(init.settings);
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
-    const workspace = params.capabilities.workspace;
-    canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    canFollowFolders = workspace?.workspaceFolders === true;
-    canShowProgress = params.capabilities.window?.workDoneProgress === true;
-    canRefreshCodeLenses = workspace?.codeLens?.refreshSupport === true;
-    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const client = params.capabilities;
+    canRefreshCodeLenses = client.workspace?.codeLens?.refreshSupport === true;
+    canFollowFolders = client.workspace?.workspaceFolders === true;
+    workspace.configure(
+      { watchFiles: client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true, showProgress: client.window?.workDoneProgress === true },
+      params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
+    );
     connection.console.info(`${SERVER_NAME} ${SERVER_VERSION} for ${params.clientInfo?.name ?? 'an unnamed client'} ${params.clientInfo?.version ?? ''}`);
     return {
       capabilities: {
@@ -131,14 +114,9 @@ export function startServer(connection: Connection): void {
       connection.client.register(DidChangeConfigurationNotification.type, undefined).catch((e) => connection.console.warn(`could not register for setting changes: ${e}`));
     }
     if (canFollowFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const removed = new Set(e.removed.map((f) => f.uri));
-        for (const uri of removed) index.deleteFolder(uri);
-        workspaceFolders = [...workspaceFolders.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
-        void reindex(indexedFiles);
-      });
+      connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
     }
-    void workspaceSettings().then((settings) => reindex(settings.files));
+    void workspaceSettings().then((settings) => workspace.useFiles(settings.files));
   });
 
   const workspaceSettings = (): Promise<Settings> =>
@@ -146,57 +124,7 @@ export function startServer(connection: Connection): void {
       ? connection.workspace.getConfiguration('confnotes').then((raw) => (raw === null || raw === undefined ? fallbackSettings : readSettings(raw)), () => fallbackSettings)
       : Promise.resolve(fallbackSettings);
 
-  /** (Re)reads every notes file of the workspace folders; watches them from then on. */
-  const reindex = async (files: readonly string[]) => {
-    if (files.join('\0') !== indexedFiles.join('\0') || !watcherRegistration) watchFiles(files);
-    indexedFiles = files;
-    indexer.configure(workspaceFolders, files);
-    try {
-      await indexer.indexAll(canShowProgress ? progressReporter() : null);
-    } catch (e) {
-      connection.console.error(`indexing the workspace failed: ${e instanceof Error ? e.stack : e}`);
-    }
-    if (!indexed) {
-      indexed = true;
-      markIndexed();
-      indexChanged();
-    }
-  };
-
-  const watchFiles = (files: readonly string[]) => {
-    if (!canWatchFiles) return;
-    void watcherRegistration?.then((d) => d.dispose());
-    watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: files.map((globPattern) => ({ globPattern })) });
-    watcherRegistration.catch((e) => connection.console.warn(`could not watch notes files: ${e}`));
-  };
-
-  const progressReporter = (): IndexProgress => {
-    let reporter: Promise<WorkDoneProgressServerReporter> | null = null;
-    let cancelled = false;
-    return {
-      begin: (total) => {
-        if (total < FILES_WORTH_A_PROGRESS_BAR) return;
-        reporter = connection.window.createWorkDoneProgress().then((r) => {
-          r.begin('Indexing notes', 0, `0 of ${total} files`, true);
-          r.token.onCancellationRequested(() => (cancelled = true));
-          return r;
-        });
-        reporter.catch(() => (reporter = null));
-      },
-      report: (done, total) => void reporter?.then((r) => r.report(Math.round((done / total) * 100), `${done} of ${total} files`)),
-      end: () => void reporter?.then((r) => r.done()),
-      get cancelled() {
-        return cancelled;
-      },
-    };
-  };
-
-  connection.onDidChangeWatchedFiles(async (params) => {
-    for (const change of params.changes) {
-      if (change.type === FileChangeType.Deleted) indexer.fileDeleted(change.uri);
-      else await indexer.fileChanged(change.uri);
-    }
-  });
+  connection.onDidChangeWatchedFiles((params) => void workspace.filesChanged(params.changes));
 
   /** The index holds this open document's current text. */
   const syncOpen = (uri: string) => {
@@ -206,31 +134,29 @@ export function startServer(connection: Connection): void {
     index.setOpen(summarize(uri, models.get(document)));
   };
 
+  // Names changed somewhere: other files' references may resolve differently, counts of
+  // references change, the outline changes. Acted on once changes settle.
   let settleTimer: NodeJS.Timeout | undefined;
-  const indexChanged = () => {
+  index.onDidChange((change) => {
+    if (!change.names) return;
+    namesVersion++;
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
-      if (!indexed) return;
-      for (const document of documents.all()) if (validatedWith.get(document.uri) !== index.version) void scheduleValidation(document.uri, true);
-      if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
-      void connection.sendNotification(IndexChangedNotification);
+      if (!workspace.isIndexed || shutDown) return;
+      for (const document of documents.all()) {
+        if (validatedWith.get(document.uri) !== namesVersion && models.get(document).references.length > 0) void scheduleValidation(document.uri, true);
+      }
+      if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      void connection.sendNotification(OutlineChangedNotification);
     }, INDEX_SETTLE_MS);
-  };
-  index.onDidChange(indexChanged);
+  });
 
-  /** Workspace-wide answers wait for the first indexing (or the request's cancellation). */
-  const whenIndexed = async (token: CancellationToken): Promise<void> => {
+  /** Workspace-wide answers wait for the first indexing (or the request's cancellation), with every open document's text in the index. */
+  const indexFor = async (token: CancellationToken): Promise<WorkspaceIndex> => {
     if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
-    if (!indexed) {
-      await new Promise<void>((resolve, reject) => {
-        const listener = token.onCancellationRequested(() => reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled while the workspace was indexed')));
-        void firstIndexing.then(() => {
-          listener.dispose();
-          resolve();
-        });
-      });
-    }
+    await workspace.whenIndexed(token);
     for (const document of documents.all()) syncOpen(document.uri);
+    return index;
   };
 
   const settingsFor = (uri: string): Promise<Settings> => {
@@ -262,9 +188,9 @@ export function startServer(connection: Connection): void {
     const model = models.get(document);
     syncOpen(uri);
     const diagnostics = linkDiagnostics(model, options, DIAGNOSTICS_PER_FILE);
-    // Before the first indexing ends, every reference would look unresolved.
-    if (indexed) diagnostics.push(...referenceDiagnostics(model, index, options).slice(0, DIAGNOSTICS_PER_FILE));
-    validatedWith.set(uri, indexed ? index.version : -1);
+    // Before the first indexing ends, every reference would look unresolved; the end of it is a names change.
+    if (workspace.isIndexed) diagnostics.push(...referenceDiagnostics(model, index, options).slice(0, DIAGNOSTICS_PER_FILE));
+    validatedWith.set(uri, workspace.isIndexed ? namesVersion : -1);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     if (model.linesNotSearchedForLinks.length > 0 && !toldAboutLongLines.has(uri)) {
       toldAboutLongLines.add(uri);
@@ -299,9 +225,7 @@ export function startServer(connection: Connection): void {
       if (section !== undefined) fallbackSettings = readSettings(section);
     }
     for (const document of documents.all()) void scheduleValidation(document.uri, true);
-    void workspaceSettings().then((settings) => {
-      if (settings.files.join('\0') !== indexedFiles.join('\0')) void reindex(settings.files);
-    });
+    void workspaceSettings().then((settings) => workspace.useFiles(settings.files));
   });
 
   let shutDown = false;
@@ -320,13 +244,14 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol((p) => withModel(p.textDocument.uri, [], documentSymbols));
   connection.onFoldingRanges((p) => withModel(p.textDocument.uri, [], (m) => foldingRanges(m, { rangeLimit: foldingLimit })));
   connection.onDocumentLinks(async (p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return withModel(p.textDocument.uri, [], (m) => documentLinks(m, index));
   });
-  connection.onHover(async (p) => {
+  connection.onHover(async (p, token) => {
     const options = await linkOptionsFor(p.textDocument.uri);
-    if (indexed) syncOpen(p.textDocument.uri);
-    return withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, indexed ? index : null));
+    // Hovers on links need no index; before the first indexing, references get none.
+    const known = workspace.isIndexed ? await indexFor(token) : null;
+    return withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, known));
   });
   connection.onCodeAction(async (p) => {
     const options = { ...(await linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand, only: p.context.only };
@@ -352,38 +277,38 @@ export function startServer(connection: Connection): void {
 
   // Workspace-wide: answered from the index, once the first indexing is done.
   connection.onRequest(WorkspaceOutlineRequest, async (_p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return workspaceOutline(index);
   });
   connection.onWorkspaceSymbol(async (p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return workspaceSymbols(index, p.query);
   });
   connection.onDefinition(async (p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return withModel(p.textDocument.uri, [], (m) => definition(m, index, m.lines.offsetAt(p.position)));
   });
   connection.onReferences(async (p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return withModel(p.textDocument.uri, [], (m) => backlinks(m, index, p.textDocument.uri, m.lines.offsetAt(p.position), p.context.includeDeclaration));
   });
   connection.onCodeLens(async (p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return codeLenses(index, p.textDocument.uri);
   });
   connection.onCompletion(async (p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return withModel(p.textDocument.uri, null, (m) => completions(m, index, m.lines.offsetAt(p.position)));
   });
   connection.onPrepareRename(async (p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return withModel(p.textDocument.uri, null, (m) => refusalAsError(() => {
       const { range, placeholder } = renameTarget(m, index, p.textDocument.uri, m.lines.offsetAt(p.position));
       return { range, placeholder };
     }));
   });
   connection.onRenameRequest(async (p, token) => {
-    await whenIndexed(token);
+    await indexFor(token);
     return withModel(p.textDocument.uri, null, (m) => refusalAsError(() => rename(m, index, p.textDocument.uri, m.lines.offsetAt(p.position), p.newName)));
   });
 

@@ -1,7 +1,6 @@
-/** Talks as Go to Talk and the Conference Notes view list them, and the talk or session next to a position. */
+/** A file's talks as its Go to Talk lists them, and the talk or session next to a position. */
 import type { Range } from 'vscode-languageserver-types';
 import type { NotesDocument, Session, Talk } from '../parser/model';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
 
 export interface TalkItem {
@@ -26,35 +25,6 @@ export function talkItems(doc: NotesDocument): TalkItem[] {
     range: toRange(doc, t.span),
     selectionRange: toRange(doc, t.lineSpan),
   }));
-}
-
-export interface WorkspaceTalkItem extends TalkItem {
-  readonly uri: string;
-}
-
-export interface WorkspaceSessionItem {
-  readonly uri: string;
-  readonly event: string;
-  readonly day: string;
-  readonly session: string;
-  readonly selectionRange: Range;
-}
-
-/** Every talk and session of the workspace, file by file in document order. */
-export function workspaceOutline(index: WorkspaceIndex): { talks: WorkspaceTalkItem[]; sessions: WorkspaceSessionItem[] } {
-  return {
-    talks: index.talks().map((t) => ({
-      uri: t.uri,
-      title: t.title,
-      speaker: t.speaker,
-      event: t.event,
-      day: t.day,
-      session: t.session,
-      range: t.range,
-      selectionRange: t.selectionRange,
-    })),
-    sessions: index.sessions().map((s) => ({ uri: s.uri, event: s.event, day: s.day, session: s.session, selectionRange: s.selectionRange })),
-  };
 }
 
 /** The talk whose span holds the offset, or the last talk that starts before it. */

@@ -2,6 +2,9 @@
  * Every notes file of the workspace as a FileSummary: disk copies, overridden by the text of
  * open documents. Pure (no I/O): the server feeds it. Answers what spans files: which talk a
  * reference names, who refers to a talk, and fuzzy search over talks and sessions.
+ *
+ * A change to one file costs in proportion to that file: titles are kept in a map by their
+ * compared form, updated file by file; search entries are prepared once per file summary.
  */
 import { distance } from 'fastest-levenshtein';
 import fuzzysort, { type Prepared } from 'fuzzysort';
@@ -12,6 +15,7 @@ export type Target = TalkEntry | SessionEntry;
 
 export type Resolution =
   | { readonly kind: 'resolved'; readonly target: Target }
+  /** Candidates in file order, then line order. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly Target[] }
   /** `suggestions`: the nearest titles, best first. */
   | { readonly kind: 'unresolved'; readonly suggestions: readonly string[] };
@@ -22,9 +26,23 @@ export interface ReferenceTarget {
   readonly file: string | null;
 }
 
+export interface IndexChange {
+  readonly uri: string;
+  /**
+   * False when only positions moved (lines typed above a title): titles, sessions and
+   * references are as they were, so nothing that resolves names needs doing again.
+   */
+  readonly names: boolean;
+}
+
 /** The name of a session as references write it. */
 export function sessionName(s: SessionEntry): string {
   return `${s.event} – ${s.day} – ${s.session}`;
+}
+
+/** The title a reference would use for a target. */
+export function targetName(target: Target): string {
+  return target.kind === 'talk' ? target.title : sessionName(target);
 }
 
 /** Does the uri name this file (`lca2016.notes`, or a path ending `2016/lca.notes`)? */
@@ -40,12 +58,19 @@ export function fileName(uri: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+interface Searchable {
+  readonly target: Target;
+  readonly prepared: Prepared;
+}
+
+/** What is computed from all files at once, on first use after a change. */
 interface Derived {
-  readonly talks: TalkEntry[];
-  readonly sessions: SessionEntry[];
-  readonly byKey: Map<string, Target[]>;
-  readonly searchable: Array<{ target: Target; prepared: Prepared }>;
+  readonly files: FileSummary[];
+  talks?: TalkEntry[];
+  sessions?: SessionEntry[];
+  searchable?: Searchable[];
   backlinks?: Map<Target, ReferenceEntry[]>;
+  readonly suggestions: Map<string, string[]>;
 }
 
 const SUGGESTIONS = 3;
@@ -53,26 +78,32 @@ const SUGGESTIONS = 3;
 export class WorkspaceIndex {
   private readonly onDisk = new Map<string, FileSummary>();
   private readonly open = new Map<string, FileSummary>();
+  /** Talks and sessions by their compared title (`referenceKey`). */
+  private readonly byKey = new Map<string, Target[]>();
+  private readonly prepared = new WeakMap<FileSummary, Searchable[]>();
+  private readonly names = new WeakMap<FileSummary, string>();
   private derived: Derived | null = null;
-  private readonly listeners: Array<() => void> = [];
+  private readonly listeners: Array<(change: IndexChange) => void> = [];
   /** Bumped on every change, so callers can tell whether what they computed is stale. */
   version = 0;
 
   /** Called after every change (synchronously: listeners should debounce). */
-  onDidChange(listener: () => void): void {
+  onDidChange(listener: (change: IndexChange) => void): void {
     this.listeners.push(listener);
   }
 
   setFromDisk(summary: FileSummary): void {
+    const before = this.get(summary.uri);
     this.onDisk.set(summary.uri, summary);
-    if (!this.open.has(summary.uri)) this.changed();
+    if (!this.open.has(summary.uri)) this.replace(summary.uri, before, summary);
   }
 
   deleteFromDisk(uri: string): void {
-    if (this.onDisk.delete(uri) && !this.open.has(uri)) this.changed();
+    const before = this.onDisk.get(uri);
+    if (this.onDisk.delete(uri) && !this.open.has(uri)) this.replace(uri, before, undefined);
   }
 
-  /** Deletes the disk copies under a folder uri (a workspace folder was removed). */
+  /** Deletes the disk copies under a folder uri (a folder was deleted, or left the workspace). */
   deleteFolder(folderUri: string): void {
     const prefix = folderUri.endsWith('/') ? folderUri : folderUri + '/';
     for (const uri of [...this.onDisk.keys()]) if (uri.startsWith(prefix)) this.deleteFromDisk(uri);
@@ -80,61 +111,66 @@ export class WorkspaceIndex {
 
   /** An open document's text wins over its disk copy until it closes. */
   setOpen(summary: FileSummary): void {
+    const before = this.get(summary.uri);
     this.open.set(summary.uri, summary);
-    this.changed();
+    this.replace(summary.uri, before, summary);
   }
 
   close(uri: string): void {
-    if (this.open.delete(uri)) this.changed();
+    const before = this.open.get(uri);
+    if (this.open.delete(uri)) this.replace(uri, before, this.onDisk.get(uri));
   }
 
   get(uri: string): FileSummary | undefined {
     return this.open.get(uri) ?? this.onDisk.get(uri);
   }
 
-  files(): FileSummary[] {
-    const all = new Map(this.onDisk);
-    for (const [uri, summary] of this.open) all.set(uri, summary);
-    return [...all.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  /** The files read from disk (open or not). */
+  diskUris(): string[] {
+    return [...this.onDisk.keys()];
   }
 
-  get fileCount(): number {
-    let count = this.onDisk.size;
-    for (const uri of this.open.keys()) if (!this.onDisk.has(uri)) count++;
-    return count;
+  /** Every file, ordered by uri. */
+  files(): readonly FileSummary[] {
+    return this.derive().files;
   }
 
+  /** Every talk, file by file in document order. */
   talks(): readonly TalkEntry[] {
-    return this.derive().talks;
+    const derived = this.derive();
+    return (derived.talks ??= derived.files.flatMap((f) => f.talks));
   }
 
+  /** Every session, file by file in document order. */
   sessions(): readonly SessionEntry[] {
-    return this.derive().sessions;
+    const derived = this.derive();
+    return (derived.sessions ??= derived.files.flatMap((f) => f.sessions));
   }
 
   resolve(reference: ReferenceTarget): Resolution {
-    const { byKey, talks, sessions } = this.derive();
-    let candidates = byKey.get(referenceKey(reference.target)) ?? [];
+    const key = referenceKey(reference.target);
+    let candidates = this.byKey.get(key) ?? [];
     if (reference.file !== null) candidates = candidates.filter((t) => uriIsFile(t.uri, reference.file!));
     if (candidates.length === 1) return { kind: 'resolved', target: candidates[0] };
-    if (candidates.length > 1) return { kind: 'ambiguous', candidates };
-    return { kind: 'unresolved', suggestions: nearest(reference.target, [...talks.map((t) => t.title), ...sessions.map(sessionName)]) };
+    if (candidates.length > 1) return { kind: 'ambiguous', candidates: [...candidates].sort(byPlace) };
+    return { kind: 'unresolved', suggestions: this.nearest(key) };
   }
 
   /** The references that resolve to the target, in file order. */
   referencesTo(target: Target): readonly ReferenceEntry[] {
     const derived = this.derive();
     if (!derived.backlinks) {
-      derived.backlinks = new Map();
-      for (const file of this.files()) {
+      const backlinks = new Map<Target, ReferenceEntry[]>();
+      for (const file of derived.files) {
         for (const reference of file.references) {
           const resolution = this.resolve(reference);
           if (resolution.kind !== 'resolved') continue;
-          const list = derived.backlinks.get(resolution.target);
+          const list = backlinks.get(resolution.target);
           if (list) list.push(reference);
-          else derived.backlinks.set(resolution.target, [reference]);
+          else backlinks.set(resolution.target, [reference]);
         }
       }
+      derived.backlinks = backlinks;
     }
     return derived.backlinks.get(target) ?? [];
   }
@@ -151,57 +187,100 @@ export class WorkspaceIndex {
    * best first; every word of the query must match (`prom wilk`). An empty query lists all.
    */
   search(query: string, limit: number): Target[] {
-    const { searchable } = this.derive();
+    const derived = this.derive();
+    const searchable = (derived.searchable ??= derived.files.flatMap((f) => this.searchableOf(f)));
     if (query.trim() === '') return searchable.slice(0, limit).map((s) => s.target);
     return fuzzysort.go(query, searchable, { key: 'prepared', limit, threshold: 0 }).map((r) => r.obj.target);
   }
 
-  private changed(): void {
+  private replace(uri: string, before: FileSummary | undefined, after: FileSummary | undefined): void {
+    if (before === after) return;
+    if (before) for (const target of targetsOf(before)) this.unlist(target.key, uri);
+    if (after) {
+      for (const target of targetsOf(after)) {
+        const list = this.byKey.get(target.key);
+        if (list) list.push(target);
+        else this.byKey.set(target.key, [target]);
+      }
+    }
     this.version++;
     this.derived = null;
-    for (const listener of this.listeners) listener();
+    const change: IndexChange = { uri, names: this.namesOf(before) !== this.namesOf(after) };
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private unlist(key: string, uri: string): void {
+    const list = this.byKey.get(key);
+    if (!list) return;
+    const kept = list.filter((t) => t.uri !== uri);
+    if (kept.length > 0) this.byKey.set(key, kept);
+    else this.byKey.delete(key);
+  }
+
+  /** Everything of a file that names resolve by, in one string (positions left out). */
+  private namesOf(summary: FileSummary | undefined): string {
+    if (!summary) return '';
+    let names = this.names.get(summary);
+    if (names === undefined) {
+      const parts: string[] = [];
+      for (const t of summary.talks) parts.push(`t${t.key}\0${t.line}\0${t.event ?? ''}\0${t.day ?? ''}\0${t.session ?? ''}`);
+      for (const s of summary.sessions) parts.push(`s${s.key}\0${s.talkCount}`);
+      for (const r of summary.references) parts.push(`r${r.key}\0${r.file ?? ''}`);
+      names = parts.join('\n');
+      this.names.set(summary, names);
+    }
+    return names;
+  }
+
+  private searchableOf(summary: FileSummary): Searchable[] {
+    let searchable = this.prepared.get(summary);
+    if (!searchable) {
+      searchable = [...summary.talks, ...summary.sessions].map((target) => ({
+        target,
+        prepared: fuzzysort.prepare(target.kind === 'talk' ? [target.line, target.event, target.day, target.session].filter(Boolean).join(' ') : target.line),
+      }));
+      this.prepared.set(summary, searchable);
+    }
+    return searchable;
   }
 
   private derive(): Derived {
-    if (this.derived) return this.derived;
-    const talks: TalkEntry[] = [];
-    const sessions: SessionEntry[] = [];
-    const byKey = new Map<string, Target[]>();
-    const add = (key: string, target: Target) => {
-      const list = byKey.get(key);
-      if (list) list.push(target);
-      else byKey.set(key, [target]);
-    };
-    for (const file of this.files()) {
-      for (const s of file.sessions) {
-        sessions.push(s);
-        add(referenceKey(sessionName(s)), s);
-      }
-      for (const t of file.talks) {
-        talks.push(t);
-        add(referenceKey(t.title), t);
-      }
+    if (!this.derived) {
+      const all = new Map(this.onDisk);
+      for (const [uri, summary] of this.open) all.set(uri, summary);
+      const files = [...all.values()].sort((a, b) => compare(a.uri, b.uri));
+      this.derived = { files, suggestions: new Map() };
     }
-    const searchable = [...talks, ...sessions].map((target) => ({
-      target,
-      prepared: fuzzysort.prepare(target.kind === 'talk' ? [target.line, target.event, target.day, target.session].filter(Boolean).join(' ') : target.line),
-    }));
-    this.derived = { talks, sessions, byKey, searchable };
     return this.derived;
+  }
+
+  /** The titles nearest to a misspelt one (edit distance on the compared form), best first. */
+  private nearest(key: string): string[] {
+    const derived = this.derive();
+    let found = derived.suggestions.get(key);
+    if (found) return found;
+    const scored: Array<{ title: string; d: number }> = [];
+    const most = (other: string) => Math.max(2, Math.floor(Math.max(key.length, other.length) * 0.4));
+    for (const [other, targets] of this.byKey) {
+      // The distance is at least the difference in length: most titles need no comparing.
+      if (Math.abs(other.length - key.length) > most(other)) continue;
+      const d = distance(key, other);
+      if (d <= most(other)) scored.push({ title: targetName(targets[0]), d });
+    }
+    found = scored.sort((a, b) => a.d - b.d || compare(a.title, b.title)).slice(0, SUGGESTIONS).map((s) => s.title);
+    derived.suggestions.set(key, found);
+    return found;
   }
 }
 
-/** The titles nearest to a misspelt one (edit distance on the compared form), best first. */
-function nearest(text: string, titles: readonly string[]): string[] {
-  const key = referenceKey(text);
-  const scored: Array<{ title: string; d: number }> = [];
-  const seen = new Set<string>();
-  for (const title of titles) {
-    const other = referenceKey(title);
-    if (seen.has(other) || Math.abs(other.length - key.length) > Math.max(3, key.length / 2)) continue;
-    seen.add(other);
-    const d = distance(key, other);
-    if (d <= Math.max(2, Math.floor(Math.max(key.length, other.length) * 0.4))) scored.push({ title, d });
-  }
-  return scored.sort((a, b) => a.d - b.d).slice(0, SUGGESTIONS).map((s) => s.title);
+function targetsOf(summary: FileSummary): Target[] {
+  return [...summary.talks, ...summary.sessions];
+}
+
+function byPlace(a: Target, b: Target): number {
+  return compare(a.uri, b.uri) || a.selectionRange.start.line - b.selectionRange.start.line;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

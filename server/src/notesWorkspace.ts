@@ -1,0 +1,142 @@
+/**
+ * Glue between the client's workspace and the WorkspaceIndex: the first indexing, re-indexing
+ * when folders or `confnotes.files` change, watched-file events, progress and waiting for
+ * the index. Open documents are fed to the index by server.ts.
+ */
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  WatchKind,
+  type CancellationToken,
+  type Connection,
+  type Disposable,
+  type FileEvent,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
+import { Indexer, type IndexProgress } from './indexer';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+
+/** Workspaces with at least this many notes files show indexing progress. */
+const FILES_WORTH_A_PROGRESS_BAR = 50;
+
+export interface WorkspaceAbilities {
+  /** The client registers file watchers for the server (VS Code does). */
+  readonly watchFiles: boolean;
+  readonly showProgress: boolean;
+}
+
+export class NotesWorkspace {
+  readonly index = new WorkspaceIndex();
+  private readonly indexer: Indexer;
+  private patterns: readonly string[] | null = null;
+  private watching: Promise<Disposable> | null = null;
+  private indexed = false;
+  private markIndexed: () => void = () => {};
+  private readonly firstIndexing = new Promise<void>((resolve) => (this.markIndexed = resolve));
+  /** Watched-file events, one batch at a time in the order they came. */
+  private events: Promise<void> = Promise.resolve();
+
+  private abilities: WorkspaceAbilities = { watchFiles: false, showProgress: false };
+  private folders: readonly string[] = [];
+
+  constructor(private readonly connection: Connection) {
+    this.indexer = new Indexer(this.index, (message) => connection.console.info(message));
+  }
+
+  /** What the client can do, and its workspace folders (from `initialize`). */
+  configure(abilities: WorkspaceAbilities, folders: readonly string[]): void {
+    this.abilities = abilities;
+    this.folders = folders;
+  }
+
+  /** Has the first indexing of the workspace finished (so that every reference can be resolved)? */
+  get isIndexed(): boolean {
+    return this.indexed;
+  }
+
+  /** Indexes the files matching the patterns (again, if they changed) and watches them. */
+  async useFiles(patterns: readonly string[]): Promise<void> {
+    if (this.patterns !== null && patterns.join('\0') === this.patterns.join('\0')) return;
+    this.patterns = patterns;
+    this.watch(patterns);
+    await this.reindex();
+  }
+
+  async foldersChanged(added: readonly string[], removed: readonly string[]): Promise<void> {
+    this.folders = [...this.folders.filter((f) => !removed.includes(f)), ...added];
+    await this.reindex();
+  }
+
+  filesChanged(changes: readonly FileEvent[]): Promise<void> {
+    this.events = this.events.then(async () => {
+      for (const change of changes) {
+        if (change.type === FileChangeType.Deleted) this.indexer.fileDeleted(change.uri);
+        else await this.indexer.fileChanged(change.uri);
+      }
+    });
+    return this.events;
+  }
+
+  /** Resolves once the first indexing is done; rejects as cancelled if the request is cancelled first. */
+  async whenIndexed(token: CancellationToken): Promise<void> {
+    if (this.indexed) return;
+    await new Promise<void>((resolve, reject) => {
+      const listener = token.onCancellationRequested(() => reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled while the workspace was indexed')));
+      void this.firstIndexing.then(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+  }
+
+  private async reindex(): Promise<void> {
+    if (this.patterns === null) return;
+    this.indexer.configure(this.folders, this.patterns);
+    let outcome = 'done';
+    try {
+      outcome = await this.indexer.indexAll(this.abilities.showProgress ? this.progress() : null);
+    } catch (e) {
+      this.connection.console.error(`indexing the workspace failed: ${e instanceof Error ? e.stack : e}`);
+    }
+    // A superseded indexing leaves the waiting to the one that replaced it.
+    if (!this.indexed && outcome !== 'superseded') {
+      this.indexed = true;
+      this.markIndexed();
+    }
+  }
+
+  private watch(patterns: readonly string[]): void {
+    if (!this.abilities.watchFiles) return;
+    void this.watching?.then((d) => d.dispose(), () => undefined);
+    // Deleting a folder is one event for the folder, which the notes patterns do not match.
+    const watchers = [...patterns.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }];
+    this.watching = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    this.watching.catch((e) => this.connection.console.warn(`could not watch notes files: ${e}`));
+  }
+
+  private progress(): IndexProgress {
+    const connection = this.connection;
+    let reporter: Promise<WorkDoneProgressServerReporter | null> | null = null;
+    let cancelled = false;
+    return {
+      begin: (total) => {
+        if (total < FILES_WORTH_A_PROGRESS_BAR) return;
+        reporter = connection.window.createWorkDoneProgress().then(
+          (r) => {
+            r.begin('Indexing notes', 0, `0 of ${total} files`, true);
+            r.token.onCancellationRequested(() => (cancelled = true));
+            return r;
+          },
+          () => null,
+        );
+      },
+      report: (done, total) => void reporter?.then((r) => r?.report(Math.round((done / total) * 100), `${done} of ${total} files`)),
+      end: () => void reporter?.then((r) => r?.done()),
+      get cancelled() {
+        return cancelled;
+      },
+    };
+  }
+}
