@@ -43,6 +43,7 @@ function observable(doc: NotesDocument) {
     links: documentLinks(doc),
     diagnostics: linkDiagnostics(doc, options),
     linkModels: doc.links,
+    references: doc.references,
     bullets,
     lineCount: doc.lines.lineCount,
     length: doc.lines.length,

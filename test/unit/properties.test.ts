@@ -9,14 +9,22 @@ import fc from 'fast-check';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { findings } from '../../server/src/cli/check';
 import { codeActions } from '../../server/src/features/codeActions';
+import { codeLenses } from '../../server/src/features/codeLenses';
+import { definition } from '../../server/src/features/definition';
 import { documentLinks } from '../../server/src/features/documentLinks';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/foldingRanges';
 import { hover } from '../../server/src/features/hover';
 import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
+import { referenceDiagnostics } from '../../server/src/features/referenceDiagnostics';
+import { selectionRanges } from '../../server/src/features/selectionRanges';
+import { workspaceOutline } from '../../server/src/features/workspaceOutline';
+import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import type { NotesDocument } from '../../server/src/parser/model';
 import { parseNotes } from '../../server/src/parser/parseNotes';
 import { defaultSettings, linkOptions } from '../../server/src/settings';
+import { summarize } from '../../server/src/workspace/fileSummary';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { SAMPLE } from '../helpers';
 
 const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
@@ -27,7 +35,7 @@ const piece = fc.oneof(
   fc.constantFrom(...SAMPLE.split('\n')),
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('\r', '\r\n', '\t', '\u00a0', '\ufeff', '😀', 'e\u0301', '\ud800', '\udfff', '\u0000', ' – ', '• ', '- ', '  ', 'http://', 'htp:/', 'github/', 'www.', '(', ')', ' by ', '2016'),
+  fc.constantFrom('\r', '\r\n', '\t', '\u00a0', '\ufeff', '😀', 'e\u0301', '\ud800', '\udfff', '\u0000', ' – ', '• ', '- ', '  ', 'http://', 'htp:/', 'github/', 'www.', '(', ')', ' by ', '2016', '[[', ']]', '|', '#', 'x.notes#', '[[Closing]]', '[[LNAV|it]]'),
 );
 const documents = fc.tuple(fc.array(piece, { maxLength: 60 }), fc.constantFrom('\n', '', ' ')).map(([parts, glue]) => parts.join(glue));
 
@@ -38,6 +46,31 @@ describe('properties of the parser and features on generated documents', functio
     doc.lines.offsetAt(inner.start) >= doc.lines.offsetAt(outer.start) && doc.lines.offsetAt(inner.end) <= doc.lines.offsetAt(outer.end);
   const ordered = (doc: NotesDocument, r: Range) =>
     doc.lines.offsetAt(r.start) <= doc.lines.offsetAt(r.end) && r.start.line >= 0 && r.end.line < doc.lines.lineCount;
+
+  it('Should resolve references, outline and search a workspace of generated documents without throwing, ranges on one line', () => {
+    fc.assert(
+      fc.property(fc.array(documents, { minLength: 1, maxLength: 4 }), fc.string(), (texts, query) => {
+        const index = new WorkspaceIndex();
+        const docs = texts.map((text, i) => {
+          const doc = parseNotes(text);
+          index.setFromDisk(summarize(`file:///w/${i}.notes`, doc));
+          return doc;
+        });
+        docs.forEach((doc, i) => {
+          for (const d of referenceDiagnostics(doc, index, options)) assert.ok(ordered(doc, d.range) && d.range.start.line === d.range.end.line);
+          for (const l of documentLinks(doc, index)) assert.ok(ordered(doc, l.range));
+          for (const r of doc.references) {
+            definition(doc, index, r.span.start);
+            hover(doc, r.targetSpan.end, options, index);
+          }
+          codeLenses(index, `file:///w/${i}.notes`);
+        });
+        workspaceOutline(index);
+        workspaceSymbols(index, query);
+      }),
+      { numRuns: Math.max(10, RUNS >> 2), seed: SEED },
+    );
+  });
 
   it('Should never throw, keep every range in the document and ordered, and children inside parents', () => {
     fc.assert(
@@ -56,12 +89,28 @@ describe('properties of the parser and features on generated documents', functio
         for (const l of documentLinks(doc)) assert.ok(ordered(doc, l.range));
         for (const d of linkDiagnostics(doc, options)) assert.ok(ordered(doc, d.range) && d.range.start.line === d.range.end.line, 'a diagnostic lies on its line');
         for (const l of doc.links) assert.equal(text.slice(l.span.start, l.span.end), l.text, 'a link covers exactly its text');
+        checkReferences(doc, text);
+        for (const r of selectionRanges(doc, [0, text.length >> 1, text.length])) {
+          for (let inner = r; inner.parent; inner = inner.parent) assert.ok(ordered(doc, inner.range) && inside(doc, inner.range, inner.parent.range), 'each selection inside the next');
+        }
         for (let offset = 0; offset <= text.length; offset += Math.max(1, text.length >> 3)) hover(doc, offset, options);
         codeActions(doc, 'file:///x.notes', { start: { line: 0, character: 0 }, end: { line: doc.lines.lineCount, character: 0 } }, { ...options, ignoreLinkCommand: true });
       }),
       { numRuns: RUNS, seed: SEED },
     );
   });
+
+  /** Every reference is `[[…]]` on one line, its parts nested, its target exactly its text, and no link overlaps it. */
+  const checkReferences = (doc: NotesDocument, text: string) => {
+    const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) => inner.start >= outer.start && inner.end <= outer.end;
+    for (const r of doc.references) {
+      const written = text.slice(r.span.start, r.span.end);
+      assert.ok(written.startsWith('[[') && written.endsWith(']]') && !/[\r\n]/.test(written), `a reference is [[…]] on one line: ${JSON.stringify(written)}`);
+      assert.ok(within(r.targetSpan, r.partSpan) && within(r.partSpan, r.span) && r.targetSpan.start < r.targetSpan.end, 'title inside part inside reference');
+      assert.equal(text.slice(r.targetSpan.start, r.targetSpan.end), r.target);
+      assert.ok(!doc.links.some((l) => l.span.start < r.span.end && r.span.start < l.span.end), 'no link inside a reference');
+    }
+  };
 
   /** Every bullet inside the text and inside its parent, levels counting parents, each bullet reached once from the roots. */
   const checkBullets = (doc: NotesDocument) => {

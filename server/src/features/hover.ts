@@ -3,7 +3,7 @@
  * speaker, session, file and first bullets (or why it names none).
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import type { NotesDocument } from '../parser/model';
+import type { NotesDocument, Reference } from '../parser/model';
 import { fileName, sessionName, type Target, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isReported, type LinkDiagnosticOptions } from './linkDiagnostics';
 import { spanContains, toRange } from './ranges';
@@ -12,16 +12,7 @@ import { referenceAt } from './targets';
 
 export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosticOptions, index: WorkspaceIndex | null = null): Hover | null {
   const reference = index ? referenceAt(doc, offset) : null;
-  if (reference) {
-    const resolution = index!.resolve(reference);
-    const value =
-      resolution.kind === 'resolved'
-        ? describe(resolution.target)
-        : resolution.kind === 'ambiguous'
-          ? [`${escape(referenceProblem(reference, index!)!.message)}`, ...resolution.candidates.map((c) => `- ${describe(c).split('\n\n')[0]}`)].join('\n\n')
-          : `$(warning) ${escape(referenceProblem(reference, index!)!.message)}`;
-    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(doc, reference.span) };
-  }
+  if (reference) return { contents: { kind: MarkupKind.Markdown, value: referenceHover(reference, index!) }, range: toRange(doc, reference.span) };
   const link = doc.links.find((l) => spanContains(l.span, offset));
   if (!link) return null;
   const lines = [link.target ? `**Link** → ${escape(link.target)}` : `**Link** \`${link.text.replace(/`/g, "'")}\` cannot be opened`];
@@ -33,13 +24,25 @@ export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosti
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: toRange(doc, link.span) };
 }
 
-function describe(target: Target): string {
-  const where = `${fileName(target.uri)}, line ${target.selectionRange.start.line + 1}`;
-  if (target.kind === 'session') return [`**${escape(sessionName(target))}**`, `${target.talkCount} talk${target.talkCount === 1 ? '' : 's'} · ${escape(where)}`].join('\n\n');
-  const lines = [`**${escape(target.title)}**${target.speaker ? ` — ${escape(target.speaker)}` : ''}`];
-  lines.push([target.event, target.day, target.session, where].filter(Boolean).map((p) => escape(p!)).join(' · '));
-  if (target.firstBullets.length > 0) lines.push(target.firstBullets.map((b) => `- ${escape(b)}`).join('\n'));
-  return lines.join('\n\n');
+function referenceHover(reference: Reference, index: WorkspaceIndex): string {
+  const resolution = index.resolve(reference);
+  if (resolution.kind === 'resolved') {
+    const [heading, where, bullets] = describe(resolution.target);
+    return [heading, where, ...(bullets ? [bullets] : [])].join('\n\n');
+  }
+  const message = escape(referenceProblem(reference, index)!.message);
+  if (resolution.kind === 'unresolved') return message;
+  return [message, resolution.candidates.map((c) => describe(c)).map(([heading, where]) => `- ${heading} · ${where}`).join('\n')].join('\n\n');
+}
+
+/** The heading, the place (event · day · session · file and line) and the first bullets of a target, as Markdown. */
+function describe(target: Target): [string, string, string | null] {
+  const where = escape(`${fileName(target.uri)}, line ${target.selectionRange.start.line + 1}`);
+  if (target.kind === 'session') return [`**${escape(sessionName(target))}**`, `${target.talkCount} talk${target.talkCount === 1 ? '' : 's'} · ${where}`, null];
+  const heading = `**${escape(target.title)}**${target.speaker ? ` — ${escape(target.speaker)}` : ''}`;
+  const place = [target.event, target.day, target.session].filter((p): p is string => p !== null).map(escape);
+  const bullets = target.firstBullets.length > 0 ? target.firstBullets.map((b) => `- ${escape(b)}`).join('\n') : null;
+  return [heading, [...place, where].join(' · '), bullets];
 }
 
 function escape(text: string): string {

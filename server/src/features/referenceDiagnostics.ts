@@ -32,7 +32,7 @@ export function referenceDiagnostics(doc: NotesDocument, index: WorkspaceIndex, 
     if (!problem || severity === 'ignore') continue;
     const data: ReferenceDiagnosticData = { fixes: problem.fixes };
     diagnostics.push({
-      range: toRange(doc, reference.targetSpan),
+      range: toRange(doc, reference.partSpan),
       severity: SEVERITY[severity as Exclude<SeverityName, 'ignore'>] ?? DiagnosticSeverity.Warning,
       code: problem.code,
       source: 'confnotes',
@@ -46,23 +46,36 @@ export function referenceDiagnostics(doc: NotesDocument, index: WorkspaceIndex, 
 export interface ReferenceProblem {
   readonly code: ReferenceProblemCode;
   readonly message: string;
+  /** Replacements for the reference's file-and-title part (`partSpan`), best first. */
   readonly fixes: readonly string[];
 }
 
 export function referenceProblem(reference: Pick<Reference, 'target' | 'file'>, index: WorkspaceIndex): ReferenceProblem | null {
   const resolution = index.resolve(reference);
-  const where = reference.file === null ? 'in the workspace' : `in ${reference.file}`;
-  if (resolution.kind === 'unresolved') {
-    const { suggestions } = resolution;
-    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
-    return { code: 'unresolved-reference', message: `No talk or session is titled "${reference.target}" ${where}${hint}`, fixes: suggestions };
-  }
+  if (resolution.kind === 'resolved') return null;
   if (resolution.kind === 'ambiguous') {
     const files = resolution.candidates.map((c) => fileName(c.uri));
+    // Naming the file settles it only when the talks are in different files.
     const distinct = new Set(files).size === files.length && reference.file === null;
     const fixes = distinct ? files.map((f) => `${f}#${reference.target}`) : [];
-    const advice = distinct ? `name the file: [[${files[0]}#${reference.target}]]` : 'retitle one of them';
+    const advice = distinct ? `name the file: [[${fixes[0]}]]` : 'retitle one of them';
     return { code: 'ambiguous-reference', message: `"${reference.target}" is the title of ${resolution.candidates.length} talks (${files.join(', ')}); ${advice}`, fixes };
   }
-  return null;
+  if (reference.file !== null) {
+    // The title may be right and the file wrong.
+    const elsewhere = index.resolve({ target: reference.target, file: null });
+    // A suggested title that is in the named file keeps the file part: it may be in others too.
+    const inFile = (title: string) => (index.resolve({ target: title, file: reference.file }).kind === 'resolved' ? `${reference.file}#${title}` : title);
+    const fixes =
+      elsewhere.kind === 'resolved' ? [reference.target]
+      : elsewhere.kind === 'ambiguous' ? elsewhere.candidates.map((c) => `${fileName(c.uri)}#${reference.target}`)
+      : elsewhere.suggestions.map(inFile);
+    const hint = elsewhere.kind === 'unresolved' ? didYouMean(fixes) : `; it is in ${[...new Set(elsewhere.kind === 'resolved' ? [fileName(elsewhere.target.uri)] : elsewhere.candidates.map((c) => fileName(c.uri)))].join(', ')}`;
+    return { code: 'unresolved-reference', message: `No talk or session is titled "${reference.target}" in ${reference.file}${hint}`, fixes };
+  }
+  return { code: 'unresolved-reference', message: `No talk or session is titled "${reference.target}" in the workspace${didYouMean(resolution.suggestions)}`, fixes: resolution.suggestions };
+}
+
+function didYouMean(titles: readonly string[]): string {
+  return titles.length > 0 ? `; did you mean ${titles.map((s) => `"${s}"`).join(' or ')}?` : '';
 }

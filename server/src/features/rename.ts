@@ -4,7 +4,7 @@
  */
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { fileName, targetName, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
 import { pointedAt } from './targets';
 import type { TalkEntry } from '../workspace/fileSummary';
@@ -37,6 +37,10 @@ export function rename(doc: NotesDocument, index: WorkspaceIndex, uri: string, o
   const name = newName.trim();
   if (name === '' || /[[\]|#\r\n\u2028\u2029]/.test(name)) throw new RenameRefused('A talk title cannot be empty or contain [, ], |, # or a line break.');
   const { talk } = renameTarget(doc, index, uri, offset);
+  const taken = index.resolve({ target: name, file: null });
+  const others = taken.kind === 'resolved' ? [taken.target] : taken.kind === 'ambiguous' ? taken.candidates : [];
+  const other = others.find((t) => t !== talk);
+  if (other) throw new RenameRefused(`"${targetName(other)}" is already the title of a ${other.kind} in ${fileName(other.uri)}; references to either would become ambiguous.`);
   const changes: Record<string, TextEdit[]> = {};
   const edit = (at: string, range: Range) => (changes[at] ??= []).push({ range, newText: name });
   edit(talk.uri, talk.titleRange);

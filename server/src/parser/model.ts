@@ -109,11 +109,14 @@ export interface Link {
 /** A wiki-style reference to a talk or session: `[[Title]]`, `[[Title|shown]]`, `[[file.notes#Title]]`. */
 export interface Reference {
   readonly kind: 'reference';
-  /** From `[[` to `]]`. */
+  /** From `[[` to `]]`, both included. */
   readonly span: Span;
   /** The talk title or `Event – Day – Session` referred to, as written (trimmed). */
   readonly target: string;
+  /** Just the title: `Closing` in `[[ lca2016.notes#Closing | the end ]]`. */
   readonly targetSpan: Span;
+  /** The file and the title: `lca2016.notes#Closing` there (the title alone when no file is named). */
+  readonly partSpan: Span;
   /** The file named before `#`, e.g. `lca2016.notes`, or null. */
   readonly file: string | null;
   /** The text after `|`, or null. */

@@ -122,7 +122,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
       if (bulletStack.length > 0) bullets.extend(openBullet(), trimmedEnd);
       extendOpen(trimmedEnd);
     }
-    for (const r of facts.references) references.push(start === 0 ? r : { ...r, span: shift(r.span, start), targetSpan: shift(r.targetSpan, start) });
+    for (const r of facts.references) references.push(start === 0 ? r : { ...r, span: shift(r.span, start), targetSpan: shift(r.targetSpan, start), partSpan: shift(r.partSpan, start) });
     for (const link of facts.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
   }
   closeBullets(0);

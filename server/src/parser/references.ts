@@ -43,12 +43,14 @@ function readReference(line: string, start: number, end: number, base: number): 
   const titleEnd = innerStart + targetText.length;
   const span = trimmedSpan(line, titleStart, titleEnd);
   if (span.start === span.end) return null;
+  const part = trimmedSpan(line, innerStart, titleEnd);
   const label = pipe >= 0 ? inner.slice(pipe + 1).trim() : '';
   return {
     kind: 'reference',
     span: { start: base + start, end: base + end },
     target: line.slice(span.start, span.end),
     targetSpan: { start: base + span.start, end: base + span.end },
+    partSpan: { start: base + part.start, end: base + part.end },
     file: fileMatch ? fileMatch[1] : null,
     label: label === '' ? null : label,
   };

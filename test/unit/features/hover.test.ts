@@ -3,6 +3,7 @@ import { hover } from '../../../server/src/features/hover';
 import { defaultSettings, linkOptions } from '../../../server/src/settings';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { withCursor } from '../../helpers';
+import { workspaceWithCursor } from '../workspace/inMemoryWorkspace';
 
 const hoverAt = (marked: string) => {
   const { text, offset } = withCursor(marked);
@@ -22,5 +23,31 @@ describe('hover', () => {
   });
   it('Should show nothing away from links', () => {
     assert.equal(hoverAt('  • plain $0text x.org'), null);
+  });
+});
+
+describe('hover on references', () => {
+  const FILES = {
+    'lca.notes': ['LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • one', '    • nested', '  • two *bold*', 'Closing', '  • y'],
+    'pycon.notes': ['PyCon AU 2019 – Saturday – Lightning Talks', 'Closing', '  • z'],
+  };
+  const hoverOn = (line: string) => {
+    const ws = workspaceWithCursor('here.notes', { ...FILES, 'here.notes': ['Mine by Bo Ng', line] });
+    const h = hover(ws.model, ws.offset, linkOptions(defaultSettings), ws.index);
+    return h && { value: (h.contents as { value: string }).value, range: h.range };
+  };
+  it("Should show the talk's title, speaker, session, file and first bullets, over the whole reference", () => {
+    const h = hoverOn('  • [[rock$0ets|that one]]')!;
+    assert.equal(h.value, '**Rockets** — Ann Other\n\nLCA 2016 · Friday · Session 1 · lca.notes, line 2\n\n- one\n- two \\*bold\\*');
+    assert.deepEqual(h.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 24 } });
+  });
+  it('Should show a session with its talk count', () => {
+    assert.equal(hoverOn('  • [[LCA 2016 – Friday – Session 1$0]]')!.value, '**LCA 2016 – Friday – Session 1**\n\n2 talks · lca.notes, line 1');
+  });
+  it('Should list the candidates of an ambiguous reference and say why an unresolved one names nothing', () => {
+    const ambiguous = hoverOn('  • [[Clos$0ing]]')!.value;
+    assert.match(ambiguous, /^"Closing" is the title of 2 talks/);
+    assert.match(ambiguous, /\n\n- \*\*Closing\*\* · LCA 2016 · Friday · Session 1 · lca\.notes, line 6\n- \*\*Closing\*\* · PyCon AU 2019 · Saturday · Lightning Talks · pycon\.notes, line 2$/);
+    assert.match(hoverOn('  • [[Rocket$0s2]]')!.value, /No talk or session is titled "Rockets2" in the workspace; did you mean "Rockets"\?/);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { adjacentTalk, talkAt, talkItems } from '../../../server/src/features/talks';
+import { adjacentSession, adjacentTalk, talkAt, talkItems } from '../../../server/src/features/talks';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { SAMPLE, withCursor } from '../../helpers';
 
@@ -29,5 +29,16 @@ describe('talks', () => {
     assert.equal(titleLine(adjacentTalk(doc, at(10), 'previous')), 3);
     assert.equal(titleLine(adjacentTalk(doc, at(2), 'previous')), null);
     assert.equal(titleLine(adjacentTalk(doc, at(980), 'next')), null);
+  });
+
+  it('Should move to the next and previous session headers by line, and stop at the ends', () => {
+    const at = (line: number) => doc.lines.lineStart(line);
+    const headerLine = (s: ReturnType<typeof adjacentSession>) => (s ? doc.lines.lineAt(s.headerSpan.start) + 1 : null);
+    assert.equal(headerLine(adjacentSession(doc, at(0), 'next')), 83);
+    assert.equal(headerLine(adjacentSession(doc, at(100), 'next')), 178);
+    assert.equal(headerLine(adjacentSession(doc, at(100), 'previous')), 83);
+    assert.equal(headerLine(adjacentSession(doc, at(82), 'previous')), 1);
+    assert.equal(headerLine(adjacentSession(doc, at(0), 'previous')), null);
+    assert.equal(headerLine(adjacentSession(doc, at(950), 'next')), null);
   });
 });
