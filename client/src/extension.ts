@@ -1,9 +1,13 @@
-/** Starts the Conference Notes language server and registers the commands; nothing else lives here. */
+/** Starts the Conference Notes language server and registers the commands and the view; nothing else lives here. */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { Location, Position } from 'vscode-languageserver-types';
+import { SHOW_REFERENCES_COMMAND } from '../../server/src/features/codeLenses';
 import { registerBulletKeys } from './bulletKeys';
 import { CrashPolicy } from './crashPolicy';
-import { goToTalk, moveToAdjacentTalk } from './talkCommands';
+import { registerNotesView } from './notesView';
+import { OverviewCommands } from './overview';
+import { goToTalk, moveToAdjacent, RecentTalks } from './talkCommands';
 
 let client: LanguageClient | undefined;
 
@@ -20,16 +24,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const languageClient = new LanguageClient('confnotes', 'Conference Notes', serverOptions, clientOptions);
   client = languageClient;
+  const recent = new RecentTalks(context.workspaceState);
+  const overview = new OverviewCommands(languageClient);
 
   context.subscriptions.push(
-    vscode.commands.registerTextEditorCommand('confnotes.goToTalk', (editor) => goToTalk(languageClient, editor)),
-    vscode.commands.registerTextEditorCommand('confnotes.nextTalk', (editor) => moveToAdjacentTalk(languageClient, editor, 'next')),
-    vscode.commands.registerTextEditorCommand('confnotes.previousTalk', (editor) => moveToAdjacentTalk(languageClient, editor, 'previous')),
+    vscode.commands.registerCommand('confnotes.goToTalk', () => goToTalk(languageClient, recent)),
+    vscode.commands.registerTextEditorCommand('confnotes.nextTalk', (editor) => moveToAdjacent(languageClient, editor, 'next', 'talk')),
+    vscode.commands.registerTextEditorCommand('confnotes.previousTalk', (editor) => moveToAdjacent(languageClient, editor, 'previous', 'talk')),
+    vscode.commands.registerTextEditorCommand('confnotes.nextSession', (editor) => moveToAdjacent(languageClient, editor, 'next', 'session')),
+    vscode.commands.registerTextEditorCommand('confnotes.previousSession', (editor) => moveToAdjacent(languageClient, editor, 'previous', 'session')),
+    vscode.commands.registerTextEditorCommand('confnotes.foldToSessions', (editor) => overview.show(editor, 'sessions')),
+    vscode.commands.registerTextEditorCommand('confnotes.foldToTalks', (editor) => overview.show(editor, 'talks')),
+    vscode.commands.registerTextEditorCommand('confnotes.unfoldAll', (editor) => overview.show(editor, 'all')),
+    vscode.commands.registerTextEditorCommand('confnotes.cycleOverview', (editor) => overview.cycle(editor)),
     vscode.commands.registerCommand('confnotes.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('confnotes.ignoreLink', ignoreLink),
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: Position, locations: Location[]) =>
+      vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        languageClient.protocol2CodeConverter.asUri(uri),
+        languageClient.protocol2CodeConverter.asPosition(position),
+        locations.map((l) => languageClient.protocol2CodeConverter.asLocation(l)),
+      ),
+    ),
     registerBulletKeys(),
   );
   await languageClient.start();
+  context.subscriptions.push(registerNotesView(languageClient));
 }
 
 export async function deactivate(): Promise<void> {

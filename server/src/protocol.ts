@@ -23,7 +23,7 @@ export const AdjacentTalkRequest = new RequestType<AdjacentTalkParams, Range | n
  * Every talk of the workspace as event → day → session → talk (open files as they are in the
  * editor), for the Conference Notes view and Go to Talk. Answered once the first indexing is done.
  */
-export const WorkspaceOutlineRequest = new RequestType<void, OutlineNode[], void>('confnotes/workspaceOutline');
+export const WorkspaceOutlineRequest = new RequestType<null, OutlineNode[], void>('confnotes/workspaceOutline');
 
 /**
  * Session header and talk title lines of a document: for "Fold to Sessions" and "Fold to Talks",

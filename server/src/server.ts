@@ -116,7 +116,13 @@ export function startServer(connection: Connection): void {
     if (canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
     }
-    void workspaceSettings().then((settings) => workspace.useFiles(settings.files));
+    // The end of the first indexing is news even when no notes file was found.
+    void workspaceSettings()
+      .then((settings) => workspace.useFiles(settings.files))
+      .then(() => {
+        namesVersion++;
+        namesSettled();
+      });
   });
 
   const workspaceSettings = (): Promise<Settings> =>
@@ -136,19 +142,20 @@ export function startServer(connection: Connection): void {
 
   // Names changed somewhere: other files' references may resolve differently, counts of
   // references change, the outline changes. Acted on once changes settle.
+  const namesSettled = () => {
+    if (!workspace.isIndexed || shutDown) return;
+    for (const document of documents.all()) {
+      if (validatedWith.get(document.uri) !== namesVersion && models.get(document).references.length > 0) void scheduleValidation(document.uri, true);
+    }
+    if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    void connection.sendNotification(OutlineChangedNotification);
+  };
   let settleTimer: NodeJS.Timeout | undefined;
   index.onDidChange((change) => {
     if (!change.names) return;
     namesVersion++;
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => {
-      if (!workspace.isIndexed || shutDown) return;
-      for (const document of documents.all()) {
-        if (validatedWith.get(document.uri) !== namesVersion && models.get(document).references.length > 0) void scheduleValidation(document.uri, true);
-      }
-      if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-      void connection.sendNotification(OutlineChangedNotification);
-    }, INDEX_SETTLE_MS);
+    settleTimer = setTimeout(namesSettled, INDEX_SETTLE_MS);
   });
 
   /** Workspace-wide answers wait for the first indexing (or the request's cancellation), with every open document's text in the index. */
@@ -272,7 +279,7 @@ export function startServer(connection: Connection): void {
       return talk ? toRange(m, talk.lineSpan) : null;
     }),
   );
-  connection.onRequest(OverviewLinesRequest, (p) => withModel(p.textDocument.uri, { sessions: [], talks: [] }, overviewLines));
+  connection.onRequest(OverviewLinesRequest, (p) => withModel(p.textDocument.uri, { sessions: [], talks: [], looseTalks: [] }, overviewLines));
   connection.onSelectionRanges((p) => withModel(p.textDocument.uri, [], (m) => selectionRanges(m, p.positions.map((pos) => m.lines.offsetAt(pos)))));
 
   // Workspace-wide: answered from the index, once the first indexing is done.

@@ -6,6 +6,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
+  WorkDoneProgress,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../helpers';
@@ -20,6 +21,11 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** What the server gets back for workspace/configuration, per section. */
   configuration: unknown = null;
+  /** Every notification from the server, in order of arrival. */
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** Capabilities the server registered (client/registerCapability), by method. */
+  readonly registrations = new Map<string, unknown>();
+  private readonly notificationWaiters: Array<{ test: (n: { method: string; params: unknown }) => boolean; resolve: () => void }> = [];
 
   constructor(args: string[] = ['--stdio']) {
     this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -35,7 +41,22 @@ export class LspClient {
       }
     });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.configuration));
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions: unknown }> }) => {
+      for (const r of p.registrations) this.registrations.set(r.method, r.registerOptions);
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', () => null);
+    // $/progress is routed by token, not by the star handler: listen on each token the server creates.
+    this.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.connection.onProgress(WorkDoneProgress.type, p.token, (value) => this.record('$/progress', { token: p.token, value }));
+      return null;
+    });
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.record('workspace/codeLens/refresh', null);
+      return null;
+    });
+    // Every other notification (log, progress, the server's own), through the star handler the typings leave out.
+    (this.connection as unknown as { onNotification(handler: (method: string, params: unknown) => void): void }).onNotification((method, params) => this.record(method, params));
     this.connection.listen();
   }
 
@@ -56,6 +77,60 @@ export class LspClient {
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
+  }
+
+  private record(method: string, params: unknown) {
+    const notification = { method, params };
+    this.notifications.push(notification);
+    for (const w of [...this.notificationWaiters]) {
+      if (w.test(notification)) {
+        this.notificationWaiters.splice(this.notificationWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  }
+
+  /** Resolves when a notification (or refresh request) that passes `test` arrives from now on. */
+  notification(test: (n: { method: string; params: unknown }) => boolean, timeoutMs = 10000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching notification within ${timeoutMs} ms`)), timeoutMs);
+      this.notificationWaiters.push({ test, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  /** The log line the server writes when an indexing of the workspace ends. */
+  indexed(): Promise<void> {
+    return this.notification((n) => n.method === 'window/logMessage' && /^indexed \d+ of \d+ notes files/.test((n.params as { message: string }).message));
+  }
+
+  /**
+   * Initialize as an editor with a workspace: folders, dynamic file watching, progress and
+   * code lens refresh, as VS Code announces them.
+   */
+  async initializeWorkspace(folders: string[], options: { watch?: boolean; progress?: boolean } = {}) {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folders[0] ?? null,
+      workspaceFolders: folders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })),
+      clientInfo: { name: 'confnotes protocol tests' },
+      capabilities: {
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: options.watch !== false },
+          codeLens: { refreshSupport: true },
+        },
+        window: { workDoneProgress: options.progress !== false },
+        textDocument: {
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          publishDiagnostics: { versionSupport: true },
+          rename: { prepareSupport: true },
+        },
+      },
+      initializationOptions: { ignoreLinkCommand: true },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
   }
 
   /** The next publishDiagnostics for a document that passes `test`. */

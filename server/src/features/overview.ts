@@ -1,14 +1,21 @@
-/** The lines an Org-style overview folds: session headers (fold to sessions) and talk titles (fold to talks). */
+/**
+ * The lines an Org-style overview folds: session headers (fold to sessions, with the talks
+ * before any header, which no session holds) and talk titles (fold to talks).
+ */
 import type { NotesDocument } from '../parser/model';
 
 export interface OverviewLines {
   readonly sessions: number[];
   readonly talks: number[];
+  /** Title lines of the talks before the first session header. */
+  readonly looseTalks: number[];
 }
 
 export function overviewLines(doc: NotesDocument): OverviewLines {
+  const lineOf = (offset: number) => doc.lines.lineAt(offset);
   return {
-    sessions: doc.sessions.map((s) => doc.lines.lineAt(s.headerSpan.start)),
-    talks: doc.talks.map((t) => doc.lines.lineAt(t.lineSpan.start)),
+    sessions: doc.sessions.map((s) => lineOf(s.headerSpan.start)),
+    talks: doc.talks.map((t) => lineOf(t.lineSpan.start)),
+    looseTalks: doc.looseTalks.map((t) => lineOf(t.lineSpan.start)),
   };
 }

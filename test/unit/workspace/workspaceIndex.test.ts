@@ -82,6 +82,7 @@ describe('WorkspaceIndex', () => {
     assert.equal(top('tridgell'), 'Helicopters and rocket-planes');
     assert.equal(top('pycon saturday'), 'PyCon AU 2019 – Saturday – Lightning Talks');
     assert.deepEqual(ws.index.search('zzqqx', 10), []);
+    assert.deepEqual(ws.index.search('ansible', 10), [], 'letters strewn across long titles are no match');
     assert.equal(ws.index.search('', 5).length, 5);
   });
 });
