@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerTextEditorCommand('confnotes.previousSession', (editor) => moveToAdjacent(languageClient, editor, 'previous', 'session')),
     vscode.commands.registerTextEditorCommand('confnotes.foldToSessions', (editor) => overview.show(editor, 'sessions')),
     vscode.commands.registerTextEditorCommand('confnotes.foldToTalks', (editor) => overview.show(editor, 'talks')),
-    vscode.commands.registerTextEditorCommand('confnotes.unfoldAll', (editor) => overview.show(editor, 'all')),
+    vscode.commands.registerTextEditorCommand('confnotes.showAll', (editor) => overview.show(editor, 'all')),
     vscode.commands.registerTextEditorCommand('confnotes.cycleOverview', (editor) => overview.cycle(editor)),
     vscode.commands.registerCommand('confnotes.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('confnotes.ignoreLink', ignoreLink),

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { OutlineChangedNotification, OverviewLinesRequest } from '../../server/src/protocol';
-import { fetchOutline, revealNode, type OutlineNode } from './outline';
+import { fetchOutline, fileLabel, revealNode, type OutlineNode } from './outline';
 
 export const VIEW_ID = 'confnotes.notesView';
 export const OPEN_NODE_COMMAND = 'confnotes.openOutlineNode';
@@ -62,8 +62,8 @@ class NotesTree implements vscode.TreeDataProvider<OutlineNode> {
     item.iconPath = new vscode.ThemeIcon(ICONS[node.kind]);
     item.contextValue = node.kind;
     if (node.target) {
-      item.resourceUri = vscode.Uri.parse(node.target.uri);
-      item.tooltip = `${node.label}${node.kind === 'talk' && node.description ? ` — ${node.description}` : ''}\n${vscode.workspace.asRelativePath(item.resourceUri)}, line ${node.target.line + 1}`;
+      // No resourceUri: the file's problem count would colour every talk of it.
+      item.tooltip = `${node.label}${node.kind === 'talk' && node.description ? ` — ${node.description}` : ''}\n${fileLabel(node.target.uri)}, line ${node.target.line + 1}`;
       item.command = { command: OPEN_NODE_COMMAND, title: 'Open', arguments: [node] };
     }
     return item;

@@ -13,6 +13,11 @@ export function fetchOutline(client: LanguageClient): Promise<OutlineNode[]> {
   return client.sendRequest(WorkspaceOutlineRequest, null);
 }
 
+/** A file as the workbench names it: relative to its folder (and the folder named, in a multi-root workspace). */
+export function fileLabel(uri: string): string {
+  return vscode.workspace.asRelativePath(vscode.Uri.parse(uri), (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
 /** A talk of the outline with the names of the nodes above it. */
 export interface OutlineTalk {
   readonly node: OutlineNode;

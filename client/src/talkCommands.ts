@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AdjacentTalkRequest } from '../../server/src/protocol';
-import { currentLine, fetchOutline, talksOf, type OutlineTalk } from './outline';
+import { currentLine, fetchOutline, fileLabel, talksOf, type OutlineTalk } from './outline';
 
 interface TalkPick extends vscode.QuickPickItem {
   readonly talk?: OutlineTalk;
@@ -35,10 +35,6 @@ export class RecentTalks {
 
 function recentKey(talk: OutlineTalk): string {
   return `${talk.node.target!.uri}\n${talk.node.label.toLowerCase()}`;
-}
-
-function fileLabel(uri: string): string {
-  return vscode.workspace.asRelativePath(vscode.Uri.parse(uri), true);
 }
 
 export async function goToTalk(client: LanguageClient, recent: RecentTalks): Promise<void> {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT, SAMPLE, SAMPLE_PATH } from '../helpers';
@@ -19,6 +19,23 @@ interface NvimResult {
   symbolItems: Array<{ lnum: number; text: string }>;
 }
 
+/** Runs headless Neovim on one of test/e2e/nvim/*.lua; returns what the script wrote. */
+function runNvim(script: string, home: string, env: Record<string, string>): unknown {
+  const out = path.join(home, 'result.json');
+  const run = spawnSync('timeout', ['-k', '5', '60', 'nvim', '--headless', '-u', 'NONE', '-i', 'NONE', '-n',
+    '-c', `luafile ${path.join(ROOT, 'test/e2e/nvim', script)}`, '-c', 'cquit 3'], {
+    cwd: ROOT,
+    input: '',
+    encoding: 'utf8',
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_STATE_HOME: home, XDG_CACHE_HOME: home,
+      CONFNOTES_SERVER: SERVER, CONFNOTES_OUT: out, ...env },
+  });
+  let text = '';
+  try { text = readFileSync(out, 'utf8'); } catch { /* reported below */ }
+  assert.equal(run.status, 0, `nvim exited ${run.status}: ${run.stderr}\n${text}`);
+  return JSON.parse(text);
+}
+
 describe('Neovim (headless, built-in LSP client)', function () {
   this.timeout(60000);
   let result: NvimResult;
@@ -27,19 +44,7 @@ describe('Neovim (headless, built-in LSP client)', function () {
   before(function () {
     if (spawnSync('nvim', ['--version']).status !== 0) throw new Error('nvim is not installed: run scripts/e2e-setup.sh');
     home = mkdtempSync(path.join(tmpdir(), 'confnotes-nvim-'));
-    const out = path.join(home, 'result.json');
-    const run = spawnSync('timeout', ['-k', '5', '60', 'nvim', '--headless', '-u', 'NONE', '-i', 'NONE', '-n',
-      '-c', `luafile ${path.join(ROOT, 'test/e2e/nvim/confnotes.lua')}`, '-c', 'cquit 3'], {
-      cwd: ROOT,
-      input: '',
-      encoding: 'utf8',
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_STATE_HOME: home, XDG_CACHE_HOME: home,
-        CONFNOTES_SERVER: SERVER, CONFNOTES_FILE: SAMPLE_PATH, CONFNOTES_OUT: out },
-    });
-    let text = '';
-    try { text = readFileSync(out, 'utf8'); } catch { /* reported below */ }
-    assert.equal(run.status, 0, `nvim exited ${run.status}: ${run.stderr}\n${text}`);
-    result = JSON.parse(text);
+    result = runNvim('confnotes.lua', home, { CONFNOTES_FILE: SAMPLE_PATH }) as NvimResult;
   });
   after(() => rmSync(home, { recursive: true, force: true }));
 
@@ -79,5 +84,42 @@ describe('Neovim (headless, built-in LSP client)', function () {
     assert.deepEqual(result.foldingRanges, await ask('textDocument/foldingRange'));
     assert.deepEqual(result.links, await ask('textDocument/documentLink'));
     await client.stop();
+  });
+});
+
+describe('Neovim across a workspace (headless, built-in LSP client)', function () {
+  this.timeout(60000);
+  let home: string;
+  let result: {
+    error?: string;
+    symbolItems: Array<{ file: string; lnum: number; text: string }>;
+    diagnostics: Array<{ lnum: number; col: number; end_col: number; code: string }>;
+    definition: { file: string; cursor: [number, number] };
+  };
+
+  before(function () {
+    home = mkdtempSync(path.join(tmpdir(), 'confnotes-nvim-workspace-'));
+    const root = path.join(home, 'notes');
+    cpSync(path.join(ROOT, 'test/fixtures/workspace'), root, { recursive: true });
+    writeFileSync(path.join(root, 'lca2016.notes'), SAMPLE);
+    result = runNvim('workspace.lua', home, { CONFNOTES_ROOT: root, CONFNOTES_FILE: path.join(root, 'reading-list.notes') }) as typeof result;
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  it('Should list "prom wilk" from a file Neovim never opened first in the workspace symbol list', () => {
+    assert.equal(result.error, undefined);
+    assert.deepEqual(result.symbolItems[0], { file: 'lca2016.notes', lnum: 648, text: '[Event] An introduction to monitoring and alerting with timeseries at scale, with Prometheus by Jamie Wilkinson' });
+  });
+
+  it('Should flag the ambiguous and the misspelt reference, on their bytes', () => {
+    // '  • [[' is 8 bytes: the title part starts at byte 8.
+    assert.deepEqual(result.diagnostics.map((d) => [d.lnum, d.col, d.end_col, d.code]), [
+      [4, 8, 15, 'ambiguous-reference'],
+      [5, 8, 36, 'unresolved-reference'],
+    ]);
+  });
+
+  it('Should jump with vim.lsp.buf.definition() to the talk in the other file', () => {
+    assert.deepEqual(result.definition, { file: 'pyconau2019.confnotes', cursor: [3, 0] });
   });
 });

@@ -4,20 +4,15 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, SAMPLE } from '../helpers';
+import { SAMPLE } from '../helpers';
 import { SAMPLE_FLAGGED_LINK, SAMPLE_OUTLINE } from '../shared/expectations.cjs';
 import { startCodeServer, type CodeServer } from './codeServer';
+import { packageExtension } from './package';
 import { Workbench } from './workbench';
 
-const VSIX = path.join(ROOT, 'confnotes.vsix');
 const SECOND = 'Kiwicon 2019 – Friday – Session 1\n\nSecond file talk by Ann Other\n  • see x.org\n  • and \n';
-
-function packageExtension(): void {
-  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', VSIX], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stdout + r.stderr);
-}
 
 describe('VS Code workbench (code-server) with the packaged .vsix', function () {
   this.timeout(180000);
@@ -25,9 +20,7 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
   let wb: Workbench;
 
   before(async () => {
-    packageExtension();
-    assert.ok(existsSync(VSIX));
-    server = await startCodeServer({ vsix: VSIX, trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND } });
+    server = await startCodeServer({ vsix: packageExtension(), trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND } });
     wb = await Workbench.open(server.url, 'trusted');
   });
   afterEach(async function () {
@@ -226,8 +219,7 @@ describe('VS Code workbench in Restricted Mode (untrusted folder)', function () 
   let wb: Workbench;
 
   before(async () => {
-    if (!existsSync(VSIX)) packageExtension();
-    server = await startCodeServer({ vsix: VSIX, trusted: false, files: { 'lca2016.notes': SAMPLE } });
+    server = await startCodeServer({ vsix: packageExtension(), trusted: false, files: { 'lca2016.notes': SAMPLE } });
     wb = await Workbench.open(server.url, 'restricted');
   });
   after(async () => {

@@ -47,6 +47,23 @@ export class Workbench {
     await this.page.waitForSelector('.editor-instance .monaco-editor.focused');
   }
 
+  /**
+   * Puts the keyboard in the active editor with Ctrl+1 (Focus First Editor Group). Not a click:
+   * Playwright scrolls an element into view before clicking it, and scrolling Monaco's lines
+   * element by hand leaves the editor showing the wrong lines.
+   */
+  async focusEditor(): Promise<void> {
+    await this.page.keyboard.press('Control+1');
+    await this.page.waitForSelector('.editor-instance .monaco-editor.focused');
+  }
+
+  /** Brings a file's open tab to the front and puts the keyboard in it. */
+  async showTab(name: string): Promise<void> {
+    await this.page.locator('.tabs-container .tab', { hasText: name }).click();
+    await this.page.waitForSelector(`.tabs-container .tab.active:has-text("${name}")`);
+    await this.focusEditor();
+  }
+
   async statusBarText(): Promise<string> {
     return (await this.page.locator('.statusbar').innerText()).replace(/\s+/g, ' ');
   }

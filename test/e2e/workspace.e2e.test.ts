@@ -1,0 +1,256 @@
+/**
+ * Workspace navigation in a real VS Code workbench (code-server + Chromium, the packaged .vsix):
+ * the Conference Notes view, Go to Symbol in Workspace, Go to Talk across files, [[references]]
+ * between talks (hover, go to definition, completion, quick fix, code lens, rename), the
+ * overview folds and session moves, and the index following files written to disk.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, SAMPLE } from '../helpers';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { packageExtension } from './package';
+import { Workbench } from './workbench';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/workspace');
+const fixture = (name: string) => readFileSync(path.join(FIXTURE, name), 'utf8');
+
+describe('Workspace navigation in the VS Code workbench (code-server)', function () {
+  this.timeout(180000);
+  let server: CodeServer;
+  let wb: Workbench;
+  const view = () => wb.page.locator('.pane:has(.pane-header:has-text("Conference Notes"))');
+  const viewRow = (text: string) => view().locator('.monaco-list-row', { hasText: text }).first();
+  const activeTab = (name: string) => wb.page.locator(`.tabs-container .tab.active:has-text("${name}")`).waitFor();
+
+  before(async () => {
+    server = await startCodeServer({
+      vsix: packageExtension(),
+      trusted: true,
+      files: {
+        'lca2016.notes': SAMPLE,
+        'kiwicon2019.notes': fixture('kiwicon2019.notes'),
+        'pyconau2019.confnotes': fixture('pycon/pyconau2019.confnotes'),
+        'reading-list.notes': fixture('reading-list.notes'),
+      },
+    });
+    wb = await Workbench.open(server.url, 'workspace');
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.shot(`FAILED-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+    server?.stop();
+  });
+
+  it('Should show the Conference Notes view in the Explorer: events with talk counts, before any file is opened', async () => {
+    const header = view().locator('.pane-header');
+    await header.waitFor({ timeout: 60000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await viewRow('Linux.conf.au 2016').waitFor({ timeout: 30000 });
+    const rows = await wb.rows('.pane:has(.pane-header:has-text("Conference Notes"))');
+    assert.deepEqual(rows.slice(0, 4), [
+      ['Kiwicon 2019', '2 talks'],
+      ['Linux.conf.au 2016', '23 talks'],
+      ['PyCon AU 2019', '2 talks'],
+      ['reading-list.notes', '1 talk'],
+    ]);
+    await wb.shot('01-notes-view');
+  });
+
+  it('Should open a talk from the view, and select the talk under the cursor as it moves', async () => {
+    // Room for the view: the file list folds away, as a person would do with a tall tree.
+    await wb.page.locator('.pane-header', { hasText: 'workspace' }).click();
+    await viewRow('Linux.conf.au 2016').click();
+    await viewRow('Friday').click();
+    // A session's row opens its header; its twistie opens its talks.
+    await viewRow('Session 1').locator('.monaco-tl-twistie').click();
+    await viewRow('Helicopters and rocket-planes').click();
+    await activeTab('lca2016.notes');
+    await wb.waitForCursorLine(218);
+    await wb.focusEditor();
+    await wb.goToLine(650);
+    await view().locator('.monaco-list-row.selected', { hasText: 'An introduction to monitoring' }).waitFor({ timeout: 10000 });
+    await wb.shot('02-view-follows-cursor');
+    await wb.page.locator('.pane-header', { hasText: 'workspace' }).click();
+  });
+
+  it('Should find "prom wilk" with Go to Symbol in Workspace (Ctrl+T) and open it', async () => {
+    await wb.focusEditor();
+    await wb.goToLine(1);
+    await wb.page.keyboard.press('Control+T');
+    await wb.page.locator('.quick-input-widget input').waitFor();
+    await wb.page.keyboard.type('prom wilk');
+    const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Prometheus by Jamie Wilkinson' });
+    await row.waitFor({ timeout: 10000 });
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /Linux\.conf\.au 2016 · Wednesday · Session 3 · lca2016\.notes/);
+    await wb.shot('03-workspace-symbols');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await wb.waitForCursorLine(648);
+  });
+
+  it('Should go to a talk in another file with Go to Talk…, list it first next time, and restore the editor on Escape', async () => {
+    const picker = wb.page.locator('.quick-input-widget:has(input[placeholder^="Go to talk"])');
+    const rows = picker.locator('.monaco-list-row');
+    await wb.page.keyboard.press('Control+Alt+O');
+    await rows.first().waitFor();
+    await wb.page.keyboard.type('breaking');
+    const breaking = rows.filter({ hasText: 'Breaking into cars' });
+    await breaking.waitFor();
+    assert.match((await breaking.innerText()).replace(/\s+/g, ' '), /Breaking into cars ?Ann Other Kiwicon 2019 · Friday · Session 1 · kiwicon2019\.notes/);
+    await wb.shot('04-go-to-talk-workspace');
+    await wb.page.keyboard.press('Enter');
+    await activeTab('kiwicon2019.notes');
+    await wb.waitForCursorLine(3);
+
+    // Back in the sample: the talk just picked heads the list.
+    await wb.showTab('lca2016.notes');
+    await wb.goToLine(300);
+    await wb.page.keyboard.press('Control+Alt+O');
+    await rows.first().waitFor();
+    assert.match((await rows.first().innerText()).replace(/\s+/g, ' '), /Breaking into cars.*recently picked/);
+    // Moving down previews talks (the first in another file); Escape comes back to line 300 of the sample.
+    await wb.page.keyboard.press('ArrowDown');
+    await wb.page.keyboard.press('ArrowUp');
+    await activeTab('kiwicon2019.notes');
+    await wb.page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'hidden' });
+    await activeTab('lca2016.notes');
+    await wb.waitForCursorLine(300);
+  });
+
+  it('Should move to the next and previous session, and fold the file to session headers, to talk titles and back', async () => {
+    await wb.showTab('lca2016.notes');
+    await wb.goToLine(1);
+    await wb.page.keyboard.press('Control+Alt+Shift+PageDown');
+    await wb.waitForCursorLine(83);
+    await wb.page.keyboard.press('Control+Alt+Shift+PageUp');
+    await wb.waitForCursorLine(1);
+
+    await wb.runCommand('Conference Notes: Fold to Session Headers');
+    await wb.page.waitForFunction(() => !document.querySelector('.editor-instance .view-lines')?.textContent?.includes('Lighting talks'));
+    assert.deepEqual((await wb.visibleLines()).filter((l) => l.trim() !== '').slice(0, 3), ['Linux.conf.au 2016 – Friday – Session 3', 'Linux.conf.au 2016 – Friday – Session 2', 'Linux.conf.au 2016 – Friday – Session 1']);
+    await wb.shot('05-fold-to-sessions');
+
+    await wb.runCommand('Conference Notes: Fold to Talk Titles');
+    await wb.page.locator('.view-line', { hasText: 'Lighting talks' }).waitFor();
+    assert.deepEqual((await wb.visibleLines()).filter((l) => l.trim() !== '').slice(0, 5), [
+      'Linux.conf.au 2016 – Friday – Session 3',
+      'Lighting talks',
+      'Closing',
+      'Linux.conf.au 2016 – Friday – Session 2',
+      'Free as in cheap gadgets: the ESP8266 by Angus Gratton',
+    ]);
+    assert.equal(await wb.page.locator('.view-line', { hasText: 'New Zealand Open Source Society' }).count(), 0);
+    await wb.shot('06-fold-to-talks');
+
+    // Shift+Tab on a header cycles: talks → everything → sessions.
+    await wb.page.keyboard.press('Shift+Tab');
+    await wb.page.locator('.view-line', { hasText: 'New Zealand Open Source Society' }).waitFor();
+    await wb.page.keyboard.press('Shift+Tab');
+    await wb.page.waitForFunction(() => !document.querySelector('.editor-instance .view-lines')?.textContent?.includes('Lighting talks'));
+    await wb.runCommand('Conference Notes: Show All (Unfold Everything)');
+    await wb.page.locator('.view-line', { hasText: 'Lighting talks' }).waitFor();
+  });
+
+  it('Should count references in a code lens above a talk, and show them on click', async () => {
+    await wb.focusEditor();
+    await wb.goToLine(218);
+    const lens = wb.page.locator('.codelens-decoration:visible', { hasText: '1 reference' }).first();
+    await lens.waitFor({ timeout: 15000 });
+    await wb.shot('07-code-lens');
+    await lens.locator('a').first().click();
+    const peek = wb.page.locator('.zone-widget', { hasText: 'Locations (1)' });
+    await peek.waitFor();
+    assert.match(await peek.locator('.head').innerText(), /kiwicon2019\.notes/);
+    await peek.locator('.monaco-list-row', { hasText: 'see [[Helicopters and rocket-planes]]' }).waitFor();
+    await wb.shot('08-references-peek');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('Should hover a [[reference]] with the talk, go to its definition in another file, and flag a misspelt one with a fix', async () => {
+    await wb.openFile('reading-list.notes');
+    await wb.page.keyboard.press('Control+Shift+M');
+    const misspelt = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'Helicopter and rocket planes' });
+    await misspelt.waitFor({ timeout: 15000 });
+    assert.match(await misspelt.innerText(), /did you mean "Helicopters and rocket-planes"/);
+    await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'is the title of 3 talks' }).waitFor();
+
+    await wb.page.locator('.view-line span', { hasText: 'Prompt toolkits' }).first().hover();
+    const hover = wb.page.locator('.monaco-hover', { hasText: 'Wilma Flint' });
+    await hover.waitFor();
+    assert.match((await hover.innerText()).replace(/\s+/g, ' '), /Prompt toolkits — Wilma Flint PyCon AU 2019 · Saturday · Lightning Talks · pyconau2019\.confnotes, line 3 prompt_toolkit for REPLs/);
+    await wb.shot('09-reference-hover');
+    await wb.page.keyboard.press('Escape');
+
+    await wb.focusEditor();
+    await wb.goToLine(3);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('F12');
+    await activeTab('pyconau2019.confnotes');
+    await wb.waitForCursorLine(3);
+
+    await wb.showTab('reading-list.notes');
+    await wb.goToLine(6);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('Control+.');
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Change to [[Helicopters and rocket-planes]]' });
+    await fix.waitFor();
+    await wb.shot('10-reference-quick-fix');
+    await fix.click();
+    await wb.page.locator('.view-line', { hasText: '[[Helicopters and rocket-planes]]' }).waitFor();
+    await misspelt.waitFor({ state: 'detached', timeout: 5000 });
+  });
+
+  it('Should complete a talk of another file after [[ and close the reference', async () => {
+    await wb.focusEditor();
+    await wb.goToLine(6);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.type('[[breaking');
+    const suggestion = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'Breaking into cars' });
+    await suggestion.waitFor({ timeout: 10000 });
+    await wb.shot('11-reference-completion');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.view-line', { hasText: '• [[Breaking into cars]]' }).waitFor();
+    assert.equal(await wb.page.locator('.view-line', { hasText: '[[Breaking into cars]]]]' }).count(), 0, 'the closing brackets the editor added are replaced, not doubled');
+  });
+
+  it('Should rename a talk everywhere from its title with F2', async () => {
+    await wb.showTab('pyconau2019.confnotes');
+    await wb.goToLine(3);
+    await wb.page.keyboard.press('Home');
+    await wb.page.keyboard.press('F2');
+    const input = wb.page.locator('.rename-box input');
+    await input.waitFor();
+    assert.equal(await input.inputValue(), 'Prompt toolkits');
+    await input.fill('Prompt toolkits compared');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.view-line', { hasText: 'Prompt toolkits compared by Wilma Flint' }).waitFor();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'reading-list.notes' }).click();
+    await wb.page.locator('.view-line', { hasText: '[[Prompt toolkits compared]]' }).waitFor();
+  });
+
+  it('Should pick up a notes file written to disk: in the view and in Go to Symbol', async () => {
+    writeFileSync(path.join(server.workspace, 'osdc2015.notes'), 'OSDC 2015 – Tuesday – Session 2\n\nContainers in production by Dee Zee\n  • orchestration\n');
+    // The view's own Collapse All brings the list of events back into sight.
+    await view().locator('.pane-header').hover();
+    await view().locator('.pane-header .codicon-collapse-all').click();
+    await viewRow('OSDC 2015').waitFor({ timeout: 20000 });
+    assert.deepEqual((await wb.rows('.pane:has(.pane-header:has-text("Conference Notes"))')).slice(0, 3), [['Kiwicon 2019', '2 talks'], ['Linux.conf.au 2016', '23 talks'], ['OSDC 2015', '1 talk']]);
+    await wb.focusEditor();
+    await wb.page.keyboard.press('Control+T');
+    await wb.page.keyboard.type('containers dee');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Containers in production by Dee Zee' }).waitFor({ timeout: 10000 });
+    await wb.page.keyboard.press('Escape');
+    await wb.shot('12-new-file-indexed');
+  });
+});
