@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT, SAMPLE_PATH } from '../helpers';
@@ -67,6 +67,35 @@ describe('confnotes CLI', () => {
   });
 
   describe('check', () => {
+    it('Should report [[references]] that name no talk or several among the files checked, like the editor', () => {
+      const folder = path.join(dir, 'collection');
+      cpSync(path.join(ROOT, 'test/fixtures/workspace'), folder, { recursive: true });
+      copyFileSync(SAMPLE_PATH, path.join(folder, 'lca2016.notes'));
+      const { code, out } = run('check', folder);
+      assert.equal(code, 1);
+      const lines = out.trim().split('\n').map((l) => l.slice(folder.length + 1));
+      assert.deepEqual(lines, [
+        "lca2016.notes:9:7: warning incomplete-link: 'github/steven-ellis' names github without its domain: did you mean https://github.com/steven-ellis?",
+        'reading-list.notes:5:7: warning ambiguous-reference: "Closing" is the title of 3 talks (kiwicon2019.notes, lca2016.notes, pyconau2019.confnotes); name the file: [[kiwicon2019.notes#Closing]]',
+        'reading-list.notes:6:7: warning unresolved-reference: No talk or session is titled "Helicopter and rocket planes" in the workspace; did you mean "Helicopters and rocket-planes"?',
+      ]);
+    });
+    it('Should resolve references of the files named against the notes under --root, without reporting those', () => {
+      const folder = path.join(dir, 'collection');
+      const reading = path.join(folder, 'reading-list.notes');
+      assert.equal(run('check', reading).out.split('\n').filter((l) => l.includes('unresolved-reference')).length, 5, 'alone, nothing it names is known');
+      const { code, out } = run('check', '--json', '--root', folder, reading);
+      assert.equal(code, 1);
+      assert.deepEqual(JSON.parse(out).map((f: { line: number; column: number; endColumn: number; code: string; target: null }) => [f.line, f.column, f.endColumn, f.code, f.target]), [
+        [5, 7, 14, 'ambiguous-reference', null],
+        [6, 7, 35, 'unresolved-reference', null],
+      ]);
+    });
+    it('Should count reference columns in characters after emoji', () => {
+      const notes = file('emoji-ref.notes', 'Talk by Ann Other\n  • 🎉🎉 [[Nowhere]]\n');
+      const [finding] = JSON.parse(run('check', '--json', notes).out);
+      assert.deepEqual([finding.line, finding.column, finding.endColumn, finding.code], [2, 10, 17, 'unresolved-reference']);
+    });
     it('Should print file:line:col: severity code: message and exit 1 on the sample', () => {
       const { code, out } = run('check', 'test/fixtures/lca2016.notes');
       assert.equal(code, 1);

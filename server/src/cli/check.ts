@@ -1,6 +1,12 @@
-/** `confnotes check`: reported link problems with 1-based lines and columns counted in characters (code points). */
-import type { NotesDocument } from '../parser/model';
+/**
+ * `confnotes check`: reported link problems, and `[[references]]` that name no talk or several
+ * among the files checked, with 1-based lines and columns counted in characters (code points).
+ */
+import type { NotesDocument, Reference, Span } from '../parser/model';
 import { reportedLinks, type LinkDiagnosticOptions } from '../features/linkDiagnostics';
+import { referenceProblem } from '../features/referenceDiagnostics';
+import type { SeverityName } from '../settings';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface Finding {
   file: string;
@@ -15,27 +21,48 @@ export interface Finding {
   target: string | null;
 }
 
-export function findings(file: string, doc: NotesDocument, options: LinkDiagnosticOptions): Finding[] {
+type Place = Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>;
+
+function place(file: string, doc: NotesDocument, span: Span): Place {
   const where = (offset: number) => {
     const pos = doc.lines.positionAt(offset);
     const lineStart = doc.lines.lineStart(pos.line);
     return { line: pos.line + 1, column: codePoints(doc.text.slice(lineStart, offset)) + 1 };
   };
-  return reportedLinks(doc, options).map((link) => {
-    const start = where(link.span.start);
-    const end = where(link.span.end);
-    return {
-      file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      severity: options.severity[link.problem!.code],
-      code: link.problem!.code,
-      message: link.problem!.message,
-      target: link.target,
-    };
-  });
+  const start = where(span.start);
+  const end = where(span.end);
+  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+export function findings(file: string, doc: NotesDocument, options: LinkDiagnosticOptions): Finding[] {
+  return reportedLinks(doc, options).map((link) => ({
+    ...place(file, doc, link.span),
+    severity: options.severity[link.problem!.code],
+    code: link.problem!.code,
+    message: link.problem!.message,
+    target: link.target,
+  }));
+}
+
+/** A reference placed in its file, to be judged once every file checked is in the index. */
+export interface PlacedReference {
+  readonly place: Place;
+  readonly reference: Pick<Reference, 'target' | 'file'>;
+}
+
+export function placedReferences(file: string, doc: NotesDocument): PlacedReference[] {
+  return doc.references.map((r) => ({ place: place(file, doc, r.partSpan), reference: { target: r.target, file: r.file } }));
+}
+
+/** The references that name no talk or several among the indexed files, as the editor reports them. */
+export function referenceFindings(placed: readonly PlacedReference[], index: WorkspaceIndex, severity: Readonly<Record<string, SeverityName>>): Finding[] {
+  const found: Finding[] = [];
+  for (const { place, reference } of placed) {
+    const problem = referenceProblem(reference, index);
+    if (!problem || severity[problem.code] === 'ignore') continue;
+    found.push({ ...place, severity: severity[problem.code], code: problem.code, message: problem.message, target: null });
+  }
+  return found;
 }
 
 export function formatFinding(f: Finding): string {

@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 /** `confnotes`: outline and check notes files from the command line (contracts in README.md). */
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
 import { parseNotes } from '../parser/parseNotes';
 import { defaultSettings, linkOptions } from '../settings';
-import { findings, formatFinding, type Finding } from './check';
+import { summarize } from '../workspace/fileSummary';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { findings, formatFinding, placedReferences, referenceFindings, type Finding, type PlacedReference } from './check';
 import { outline, outlineTree, type Outline } from './outline';
 import { expandPaths, readNotesFile } from './readNotes';
 
 const USAGE = `usage:
   confnotes outline [--json] FILE…     days → sessions → talks of each file
-  confnotes check [--json] [--ignore GLOB]… PATH…
-                                       flag malformed and incomplete links in files and folders
+  confnotes check [--json] [--ignore GLOB]… [--root FOLDER]… PATH…
+                                       flag malformed and incomplete links, and [[references]]
+                                       that name no talk or several among the files checked
+                                       (and the notes under each --root, read but not reported)
 exit codes: 0 clean, 1 something flagged (check), 2 usage or read error`;
 
 function main(argv: string[]): number {
@@ -18,11 +24,13 @@ function main(argv: string[]): number {
   if (command === '--help' || command === '-h' || command === 'help') return print(USAGE), 0;
   const json = rest.includes('--json');
   const ignore: string[] = [];
+  const roots: string[] = [];
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') continue;
     if (arg === '--ignore' && command === 'check' && i + 1 < rest.length) ignore.push(rest[++i]);
+    else if (arg === '--root' && command === 'check' && i + 1 < rest.length) roots.push(rest[++i]);
     else if (arg.startsWith('-') && arg !== '-') return usageError(`unknown option '${arg}'`);
     else paths.push(arg);
   }
@@ -47,17 +55,31 @@ function main(argv: string[]): number {
   }
 
   const options = linkOptions({ ...defaultSettings, ignorePatterns: ignore });
-  const all: Finding[] = [];
   const files = expandPaths(paths);
   if (files.length === 0) failed(paths.join(' '), 'no notes files (*.notes, *.confnotes) found');
-  for (const entry of files) {
+  // One pass over the files: link problems at once; references once every file is in the index.
+  const index = new WorkspaceIndex();
+  const uriOf = (file: string) => pathToFileURL(path.resolve(file)).href;
+  for (const entry of expandPaths(roots)) {
     const read = 'error' in entry ? entry : readNotesFile(entry.file);
     if ('error' in read) failed(read.file, read.error);
-    else for (const finding of findings(read.file, parseNotes(read.text), options)) all.push(finding);
+    else index.setFromDisk(summarize(uriOf(read.file), parseNotes(read.text, { links: false })));
   }
+  const checked: Array<{ links: Finding[]; references: PlacedReference[] }> = [];
+  for (const entry of files) {
+    const read = 'error' in entry ? entry : readNotesFile(entry.file);
+    if ('error' in read) {
+      failed(read.file, read.error);
+      continue;
+    }
+    const doc = parseNotes(read.text);
+    index.setFromDisk(summarize(uriOf(read.file), doc));
+    checked.push({ links: findings(read.file, doc, options), references: placedReferences(read.file, doc) });
+  }
+  const all = checked.flatMap((c) => [...c.links, ...referenceFindings(c.references, index, options.severity)].sort((a, b) => a.line - b.line || a.column - b.column));
   if (json) print(JSON.stringify(all, null, 2));
   else for (const f of all) print(formatFinding(f));
-  if (!json && process.stderr.isTTY) process.stderr.write(`${all.length} link problem${all.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+  if (!json && process.stderr.isTTY) process.stderr.write(`${all.length} problem${all.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
   return readErrors > 0 ? 2 : all.length > 0 ? 1 : 0;
 }
 
