@@ -87,17 +87,17 @@ export function renderResults(r: Results): string {
   target('Server bundle ≤ 400 KB minified', `${r.sizes.serverKB} KB`, r.sizes.serverKB <= 400);
   target('.vsix ≤ 1 MB', r.sizes.vsixKB === null ? '–' : `${r.sizes.vsixKB} KB`, r.sizes.vsixKB === null ? undefined : r.sizes.vsixKB <= 1024);
 
-  return `# Benchmark results${r.smoke ? ' (smoke run: tiny inputs, not figures to quote)' : ''}
+  return `## One document: parsing, features, typing (\`npm run bench\`)${r.smoke ? ' (smoke run: tiny inputs, not figures to quote)' : ''}
 
 Written by \`npm run bench\` on ${r.date}. Machine: ${r.machine}.
 Inputs: the sample scaled by \`bench/generate.ts\` (the anchor's generator scheme; same bytes).
 Medians of ${r.runs} runs (opening) and of ${Math.max(r.runs, 20)} edits (after an edit); keystrokes: ${r.edits} edits.
 
-## Targets
+### Targets
 
 ${table(['target', 'measured', 'status'], targets)}
 
-## Full analysis in process
+### Full analysis in process
 
 Parse, outline, folding (limit 5,000), links and link diagnostics. *Open*: nothing cached (the
 text split into lines, then parsed). *After an edit*: one character typed at the end of a line,
@@ -108,7 +108,7 @@ Markdown; the one-pass scan is the anchor's \`naive.mjs\` on the notes.
 
 ${table(['input', 'lines', 'open', 'after an edit', 'split (ms)', 'Markdown anchor', 'anchor ÷ confnotes', 'one-pass scan', 'confnotes ÷ scan', 'symbols / folding / links / diagnostics'], analysisRows)}
 
-## Through the protocol (built server over stdio)
+### Through the protocol (built server over stdio)
 
 Open: \`didOpen\` to the first \`publishDiagnostics\`. Keystroke: one-character \`didChange\`
 (incremental) to the \`publishDiagnostics\` of that version, diagnostics delay 0. Outline and
@@ -119,7 +119,7 @@ ${table(['input', 'open', 'keystroke p50', 'p99', 'max', 'outline after edit', '
 
 Start-up: spawn to the \`initialize\` answer, median of fresh servers: ${ms(r.startup.initializeMs)}.
 
-## Sizes
+### Sizes
 
 Minified bundles: client ${r.sizes.clientKB} KB, server ${r.sizes.serverKB} KB, CLI ${r.sizes.cliKB} KB; .vsix ${r.sizes.vsixKB === null ? 'not built' : `${r.sizes.vsixKB} KB`}.
 `;

@@ -12,6 +12,7 @@ import { findAnchor, installAnchor, runMarkdownAnchor, runNaiveScan, type Markdo
 import { generateNotes } from './generate';
 import { measureStartup, measureTyping, type TypingResult } from './keystrokes';
 import { renderResults, type InProcess, type Results } from './report';
+import { writeSection } from './resultsFile';
 import { measureSizes } from './sizes';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -95,8 +96,7 @@ async function main() {
     sizes,
   };
   const report = renderResults(results);
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, report);
+  writeSection(out, 'documents', report);
   console.log(report);
   log(`written to ${path.relative(ROOT, out)}`);
 }

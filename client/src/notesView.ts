@@ -1,12 +1,14 @@
 /**
  * The Conference Notes view in the Explorer: event → day → session → talk across the
- * workspace, as the server's outline. Refreshed when the server says the outline changed;
- * follows the cursor (the talk or session under it is selected); a click opens the talk.
+ * workspace, one level at a time as the server gives it. Refreshed when the server says the
+ * outline changed; follows the cursor (the talk or session under it is selected); a click
+ * opens the talk or session.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OutlineChangedNotification, OverviewLinesRequest } from '../../server/src/protocol';
-import { fetchOutline, fileLabel, revealNode, type OutlineNode } from './outline';
+import type { OutlineNode } from '../../server/src/features/workspaceOutline';
+import { OutlineChangedNotification, OutlineChildrenRequest, OutlinePathRequest, OverviewLinesRequest } from '../../server/src/protocol';
+import { fileLabel, reveal } from './outline';
 
 export const VIEW_ID = 'confnotes.notesView';
 export const OPEN_NODE_COMMAND = 'confnotes.openOutlineNode';
@@ -15,48 +17,43 @@ const ICONS: Record<OutlineNode['kind'], string> = { event: 'calendar', file: 'f
 /** Cursor moves are followed this long after the last one. */
 const FOLLOW_DELAY_MS = 150;
 
-class NotesTree implements vscode.TreeDataProvider<OutlineNode> {
-  private roots: OutlineNode[] = [];
-  private readonly parents = new Map<OutlineNode, OutlineNode>();
-  private readonly byId = new Map<string, OutlineNode>();
+/** A node as the view holds it: one object per id for as long as the view lives (the tree knows nodes by identity). */
+type ViewNode = { -readonly [K in keyof OutlineNode]: OutlineNode[K] };
+
+class NotesTree implements vscode.TreeDataProvider<ViewNode> {
+  private readonly byId = new Map<string, ViewNode>();
+  private readonly parents = new Map<ViewNode, ViewNode>();
+  private roots = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(private readonly client: LanguageClient) {}
 
-  async refresh(): Promise<void> {
-    this.roots = await fetchOutline(this.client);
-    this.parents.clear();
-    this.byId.clear();
-    const index = (nodes: readonly OutlineNode[], parent?: OutlineNode) => {
-      for (const node of nodes) {
-        this.byId.set(node.id, node);
-        if (parent) this.parents.set(node, parent);
-        index(node.children, node);
-      }
-    };
-    index(this.roots);
-    void vscode.commands.executeCommand('setContext', HAS_NOTES, this.roots.length > 0);
+  refresh(): void {
     this.changed.fire();
   }
 
-  node(id: string): OutlineNode | undefined {
-    return this.byId.get(id);
+  /** Whether the workspace has notes at all: the view shows only then. */
+  async updateVisibility(): Promise<void> {
+    const roots = await this.client.sendRequest(OutlineChildrenRequest, { parent: null });
+    void vscode.commands.executeCommand('setContext', HAS_NOTES, roots.length > 0);
   }
 
-  getChildren(node?: OutlineNode): OutlineNode[] {
-    return node ? [...node.children] : this.roots;
+  async getChildren(node?: ViewNode): Promise<ViewNode[]> {
+    const children = await this.client.sendRequest(OutlineChildrenRequest, { parent: node?.id ?? null });
+    if (!node) this.roots = children.length;
+    return children.map((c) => this.keep(c, node));
   }
 
-  getParent(node: OutlineNode): OutlineNode | undefined {
+  getParent(node: ViewNode): ViewNode | undefined {
     return this.parents.get(node);
   }
 
-  getTreeItem(node: OutlineNode): vscode.TreeItem {
-    const leaf = node.children.length === 0;
+  getTreeItem(node: ViewNode): vscode.TreeItem {
     // One event opens by itself; with several, the list of events is the overview.
-    const open = node.kind === 'event' && this.roots.length === 1;
-    const item = new vscode.TreeItem(node.label, leaf ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const open = node.kind === 'event' && this.roots === 1;
+    const state = !node.hasChildren ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description || undefined;
     item.iconPath = new vscode.ThemeIcon(ICONS[node.kind]);
@@ -68,12 +65,32 @@ class NotesTree implements vscode.TreeDataProvider<OutlineNode> {
     }
     return item;
   }
+
+  /** The view's node for a talk or session of a file, with its ancestors known (for reveal). */
+  async nodeFor(uri: string, kind: 'talk' | 'session', ordinal: number): Promise<ViewNode | undefined> {
+    const known = this.byId.get(`${kind === 'talk' ? 't' : 's'}\t${uri}\t${ordinal}`);
+    if (known) return known;
+    let parent: ViewNode | undefined;
+    for (const node of await this.client.sendRequest(OutlinePathRequest, { uri, kind, ordinal })) parent = this.keep(node, parent);
+    return parent;
+  }
+
+  private keep(data: OutlineNode, parent: ViewNode | undefined): ViewNode {
+    let node = this.byId.get(data.id);
+    if (node) Object.assign(node, data);
+    else this.byId.set(data.id, (node = { ...data }));
+    if (parent) this.parents.set(node, parent);
+    return node;
+  }
 }
 
 export function registerNotesView(client: LanguageClient): vscode.Disposable {
   const tree = new NotesTree(client);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const refresh = () => tree.refresh().then(() => follow(vscode.window.activeTextEditor), (e) => client.warn(`Conference Notes view: ${e}`));
+  const outlineChanged = () => {
+    tree.refresh();
+    tree.updateVisibility().catch((e) => client.warn(`Conference Notes view: ${e}`));
+  };
 
   let followRun = 0;
   /** Selects the talk (or session header) the cursor is in. */
@@ -82,26 +99,29 @@ export function registerNotesView(client: LanguageClient): vscode.Disposable {
     const run = ++followRun;
     const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
     const lines = await client.sendRequest(OverviewLinesRequest, { textDocument: { uri } });
-    if (run !== followRun) return;
     const cursor = editor.selection.active.line;
     const talk = lastAtOrBefore(lines.talks, cursor);
     const session = lastAtOrBefore(lines.sessions, cursor);
-    const node =
-      talk >= 0 && (session < 0 || lines.talks[talk] > lines.sessions[session]) ? tree.node(`t ${uri} ${talk}`) : session >= 0 ? tree.node(`s ${uri} ${session}`) : undefined;
-    if (node && view.selection[0] !== node) await view.reveal(node, { select: true, focus: false, expand: false });
+    const onTalk = talk >= 0 && (session < 0 || lines.talks[talk] > lines.sessions[session]);
+    if (!onTalk && session < 0) return;
+    const node = await tree.nodeFor(uri, onTalk ? 'talk' : 'session', onTalk ? talk : session);
+    if (run !== followRun || !node || view.selection[0] === node) return;
+    await view.reveal(node, { select: true, focus: false, expand: false });
   };
 
   let timer: NodeJS.Timeout | undefined;
   const followSoon = (editor: vscode.TextEditor | undefined) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void follow(editor), FOLLOW_DELAY_MS);
+    timer = setTimeout(() => void follow(editor).catch((e) => client.warn(`Conference Notes view: ${e}`)), FOLLOW_DELAY_MS);
   };
 
-  void client.onNotification(OutlineChangedNotification, () => void refresh());
-  void refresh();
+  client.onNotification(OutlineChangedNotification, outlineChanged);
+  outlineChanged();
   return vscode.Disposable.from(
     view,
-    vscode.commands.registerCommand(OPEN_NODE_COMMAND, (node: OutlineNode) => revealNode(client, node)),
+    vscode.commands.registerCommand(OPEN_NODE_COMMAND, (node: OutlineNode) =>
+      node.target && (node.kind === 'talk' || node.kind === 'session') ? reveal(client, { ...node.target, kind: node.kind, title: node.kind === 'talk' ? node.label : undefined }) : undefined,
+    ),
     vscode.window.onDidChangeTextEditorSelection((e) => followSoon(e.textEditor)),
     vscode.window.onDidChangeActiveTextEditor((editor) => followSoon(editor)),
     view.onDidChangeVisibility(() => followSoon(vscode.window.activeTextEditor)),
@@ -120,3 +140,4 @@ function lastAtOrBefore(lines: readonly number[], line: number): number {
   }
   return lo - 1;
 }
+

@@ -1,85 +1,141 @@
 /**
- * Go to Talk… over the whole workspace (recently picked first, preview as you move, Escape
- * restores the editor and position you came from) and Next/Previous Talk and Session.
+ * Go to Talk… over the whole workspace — the server finds the talks as the user types (a
+ * workspace may hold tens of thousands); recently picked talks come first; moving through the
+ * list previews each talk; Escape restores the editor and position you came from — and
+ * Next/Previous Talk and Session.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AdjacentTalkRequest } from '../../server/src/protocol';
-import { currentLine, fetchOutline, fileLabel, talksOf, type OutlineTalk } from './outline';
+import type { TalkPick } from '../../server/src/features/talkSearch';
+import { AdjacentTalkRequest, SearchTalksRequest, TalksRequest } from '../../server/src/protocol';
+import { currentLine, fileLabel, reveal, type Place } from './outline';
 
-interface TalkPick extends vscode.QuickPickItem {
-  readonly talk?: OutlineTalk;
+interface Item extends vscode.QuickPickItem {
+  readonly talk?: TalkPick;
 }
 
 const RECENT_KEY = 'confnotes.recentTalks';
 const RECENT_KEPT = 10;
+/** Talks listed per answer; typing narrows them. */
+const LISTED = 200;
+/** The server is asked again this long after the last keystroke. */
+const TYPING_PAUSE_MS = 60;
 
 const previewDecoration = vscode.window.createTextEditorDecorationType({
   isWholeLine: true,
   backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
 });
 
-/** Recently picked talks, newest first, remembered per workspace by file and title. */
+/** Recently picked talks, newest first, remembered per workspace. */
 export class RecentTalks {
   constructor(private readonly state: vscode.Memento) {}
 
-  keys(): string[] {
-    return this.state.get<string[]>(RECENT_KEY, []);
+  all(): TalkPick[] {
+    return this.state.get<TalkPick[]>(RECENT_KEY, []);
   }
 
-  picked(talk: OutlineTalk): Thenable<void> {
-    const key = recentKey(talk);
-    return this.state.update(RECENT_KEY, [key, ...this.keys().filter((k) => k !== key)].slice(0, RECENT_KEPT));
+  picked(talk: TalkPick): Thenable<void> {
+    return this.state.update(RECENT_KEY, [talk, ...this.all().filter((t) => keyOf(t) !== keyOf(talk))].slice(0, RECENT_KEPT));
+  }
+
+  forget(talk: TalkPick): Thenable<void> {
+    return this.state.update(RECENT_KEY, this.all().filter((t) => keyOf(t) !== keyOf(talk)));
   }
 }
 
-function recentKey(talk: OutlineTalk): string {
-  return `${talk.node.target!.uri}\n${talk.node.label.toLowerCase()}`;
+const keyOf = (t: TalkPick) => `${t.uri}\n${t.title.toLowerCase()}`;
+const placeOf = (t: TalkPick): Place => ({ uri: t.uri, kind: 'talk', ordinal: t.ordinal, line: t.line, title: t.title });
+
+/** `matched`: the server found it for what is typed, so the quick pick must not drop it for its own matching. */
+function itemOf(talk: TalkPick, matched: boolean): Item {
+  return {
+    label: talk.title,
+    description: talk.speaker ?? undefined,
+    detail: [talk.event, talk.day, talk.session, fileLabel(talk.uri)].filter(Boolean).join(' · '),
+    alwaysShow: matched,
+    talk,
+  };
 }
 
 export async function goToTalk(client: LanguageClient, recent: RecentTalks): Promise<void> {
-  const talks = talksOf(await fetchOutline(client));
-  if (talks.length === 0) {
-    void vscode.window.showInformationMessage('No talks in the notes of this workspace yet: a talk is a title line followed by bullets, or "Title by Speaker".');
-    return;
-  }
   const editor = vscode.window.activeTextEditor;
   const before = editor && { document: editor.document, selection: editor.selection, visible: editor.visibleRanges[0], column: editor.viewColumn };
   const openBefore = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+  const activeUri = editor?.document.languageId === 'confnotes' ? client.code2ProtocolConverter.asUri(editor.document.uri) : undefined;
+  const separator = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator });
 
-  const pick = (talk: OutlineTalk): TalkPick => ({
-    label: talk.node.label,
-    description: talk.node.description || undefined,
-    detail: [talk.event, talk.day, talk.session, fileLabel(talk.node.target!.uri)].filter(Boolean).join(' · '),
-    talk,
-  });
-  const byKey = new Map(talks.map((t) => [recentKey(t), t]));
-  const recentTalks = recent.keys().map((k) => byKey.get(k)).filter((t): t is OutlineTalk => t !== undefined);
-  const activeUri = editor && client.code2ProtocolConverter.asUri(editor.document.uri);
-  const here = talks.filter((t) => t.node.target!.uri === activeUri && !recentTalks.includes(t));
-  const rest = talks.filter((t) => t.node.target!.uri !== activeUri && !recentTalks.includes(t));
-  const separator = (label: string): TalkPick => ({ label, kind: vscode.QuickPickItemKind.Separator });
-  const items: TalkPick[] = [
-    ...(recentTalks.length > 0 ? [separator('recently picked'), ...recentTalks.map(pick)] : []),
-    ...(here.length > 0 ? [separator('this file'), ...here.map(pick)] : []),
-    ...(rest.length > 0 ? [separator(here.length > 0 ? 'other files' : 'workspace'), ...rest.map(pick)] : []),
-  ];
+  /** Recently picked first, then this file's talks, then the rest: as found, with nothing twice. */
+  const arrange = (found: TalkPick[], typed: boolean): Item[] => {
+    const recentKeys = new Set(recent.all().map(keyOf));
+    const recents = typed ? found.filter((t) => recentKeys.has(keyOf(t))) : recent.all();
+    const seen = new Set(recents.map(keyOf));
+    const here = found.filter((t) => t.uri === activeUri && !seen.has(keyOf(t)));
+    for (const t of here) seen.add(keyOf(t));
+    const rest = found.filter((t) => !seen.has(keyOf(t)));
+    const items = (talks: TalkPick[]) => talks.map((t) => itemOf(t, typed));
+    return [
+      ...(recents.length > 0 ? [separator('recently picked'), ...items(recents)] : []),
+      ...(here.length > 0 ? [separator('this file'), ...items(here)] : []),
+      ...(rest.length > 0 ? [separator(here.length > 0 || recents.length > 0 ? 'other talks' : 'talks'), ...items(rest)] : []),
+    ];
+  };
 
-  const quickPick = vscode.window.createQuickPick<TalkPick>();
-  quickPick.items = items;
+  const quickPick = vscode.window.createQuickPick<Item>();
   quickPick.placeholder = 'Go to talk: type part of a title, speaker, event, day or session';
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
-  // Recently picked first, as listed, also while filtering.
+  // The server ranks what is typed; recently picked stay first.
   (quickPick as { sortByLabel?: boolean }).sortByLabel = false;
+  quickPick.busy = true;
+  quickPick.show();
+
+  // Before anything is typed: this file's talks in order, then the first of the workspace.
+  const [hereTalks, first] = await Promise.all([
+    activeUri ? client.sendRequest(TalksRequest, { textDocument: { uri: activeUri } }) : Promise.resolve([]),
+    client.sendRequest(SearchTalksRequest, { query: '', limit: LISTED }),
+  ]);
+  const ofThisFile: TalkPick[] = hereTalks.map((t, ordinal) => ({
+    title: t.title,
+    speaker: t.speaker,
+    event: t.event,
+    day: t.day,
+    session: t.session,
+    uri: activeUri!,
+    ordinal,
+    line: t.selectionRange.start.line,
+    file: fileLabel(activeUri!),
+  }));
+  const initial = arrange([...ofThisFile, ...first], false);
+  if (initial.length === 0) {
+    quickPick.hide();
+    void vscode.window.showInformationMessage('No talks in the notes of this workspace yet: a talk is a title line followed by bullets, or "Title by Speaker".');
+    return;
+  }
+  quickPick.items = initial;
+  quickPick.busy = false;
+
+  let asked = 0;
+  let typingTimer: NodeJS.Timeout | undefined;
+  quickPick.onDidChangeValue((value) => {
+    clearTimeout(typingTimer);
+    if (value.trim() === '') return void (quickPick.items = initial);
+    typingTimer = setTimeout(async () => {
+      const run = ++asked;
+      quickPick.busy = true;
+      const found = await client.sendRequest(SearchTalksRequest, { query: value, limit: LISTED });
+      if (run !== asked) return;
+      quickPick.items = arrange(found, true);
+      quickPick.busy = false;
+    }, TYPING_PAUSE_MS);
+  });
 
   let accepted = false;
   let previewed: vscode.TextEditor | undefined;
   let previewRun = 0;
-  const preview = async (talk: OutlineTalk) => {
+  const preview = async (talk: TalkPick) => {
     const run = ++previewRun;
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(talk.node.target!.uri));
-    const line = await currentLine(client, document, 'talk', talk.node.target!);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(talk.uri));
+    const line = await currentLine(client, document, placeOf(talk));
     if (run !== previewRun || accepted) return;
     const range = document.lineAt(Math.min(line, document.lineCount - 1)).range;
     const shown = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true, viewColumn: before?.column });
@@ -89,13 +145,13 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
     previewed = shown;
   };
   // The first item is active when the list opens: the editor moves only once the user does.
-  const first = items.find((i) => i.talk);
-  let opened = false;
-  quickPick.onDidChangeValue(() => (opened = true));
+  let moved = false;
+  const firstItem = initial.find((i) => i.talk);
   quickPick.onDidChangeActive(([active]) => {
-    if (!opened && active === first) return void (opened = true);
-    opened = true;
-    if (active?.talk) void preview(active.talk);
+    if (!moved && active === firstItem && quickPick.value === '') return;
+    moved = true;
+    // A file deleted since it was picked: nothing to preview.
+    if (active?.talk) preview(active.talk).catch(() => undefined);
   });
   quickPick.onDidAccept(async () => {
     const chosen = (quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.talk;
@@ -103,15 +159,17 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
     accepted = true;
     quickPick.hide();
     previewed?.setDecorations(previewDecoration, []);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(chosen.node.target!.uri));
-    const line = Math.min(await currentLine(client, document, 'talk', chosen.node.target!), document.lineCount - 1);
-    const start = new vscode.Position(line, 0);
-    const shown = await vscode.window.showTextDocument(document, { preview: false, viewColumn: before?.column, selection: new vscode.Range(start, start) });
-    shown.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.AtTop);
-    await recent.picked(chosen);
+    try {
+      await reveal(client, placeOf(chosen), { preview: false, viewColumn: before?.column });
+      await recent.picked(chosen);
+    } catch (e) {
+      await recent.forget(chosen);
+      void vscode.window.showWarningMessage(`Conference Notes: cannot open ${fileLabel(chosen.uri)}: ${e instanceof Error ? e.message : e}`);
+    }
   });
   quickPick.onDidHide(async () => {
     quickPick.dispose();
+    clearTimeout(typingTimer);
     if (accepted) return;
     previewRun++;
     previewed?.setDecorations(previewDecoration, []);
@@ -125,7 +183,6 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
       if (before.visible) restored.revealRange(before.visible, vscode.TextEditorRevealType.AtTop);
     }
   });
-  quickPick.show();
 }
 
 export async function moveToAdjacent(client: LanguageClient, editor: vscode.TextEditor, direction: 'next' | 'previous', unit: 'talk' | 'session'): Promise<void> {

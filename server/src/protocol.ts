@@ -1,7 +1,8 @@
 /** confnotes' own requests, beside the standard ones: Go to Talk, Next/Previous Talk and Session, the overview folds, the Conference Notes view. */
-import { NotificationType0, RequestType, type Range, type TextDocumentIdentifier, type Position } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Range, type TextDocumentIdentifier, type Position } from 'vscode-languageserver-protocol';
 import type { OverviewLines } from './features/overview';
 import type { TalkItem } from './features/talks';
+import type { TalkPick } from './features/talkSearch';
 import type { OutlineNode } from './features/workspaceOutline';
 
 export interface TalksParams {
@@ -19,11 +20,28 @@ export interface AdjacentTalkParams {
 /** The title line of the next or previous talk (or session header), or null at either end. */
 export const AdjacentTalkRequest = new RequestType<AdjacentTalkParams, Range | null, void>('confnotes/adjacentTalk');
 
-/**
- * Every talk of the workspace as event → day → session → talk (open files as they are in the
- * editor), for the Conference Notes view and Go to Talk. Answered once the first indexing is done.
- */
-export const WorkspaceOutlineRequest = new RequestType<null, OutlineNode[], void>('confnotes/workspaceOutline');
+export interface OutlineChildrenParams {
+  /** The node whose children are wanted; null for the top level. */
+  readonly parent: string | null;
+}
+/** One level of the Conference Notes view (open files as they are in the editor); waits for the first indexing. */
+export const OutlineChildrenRequest = new RequestType<OutlineChildrenParams, OutlineNode[], void>('confnotes/outlineChildren');
+
+export interface OutlinePathParams {
+  readonly uri: string;
+  readonly kind: 'talk' | 'session';
+  /** The talk's (or session's) place in the file, from 0, as `confnotes/overviewLines` lists them. */
+  readonly ordinal: number;
+}
+/** The nodes from the top of the view down to a talk or session, to reveal it. */
+export const OutlinePathRequest = new RequestType<OutlinePathParams, OutlineNode[], void>('confnotes/outlinePath');
+
+export interface SearchTalksParams {
+  readonly query: string;
+  readonly limit: number;
+}
+/** Talks of the whole workspace matching a query, best first (an empty query lists the first ones). */
+export const SearchTalksRequest = new RequestType<SearchTalksParams, TalkPick[], void>('confnotes/searchTalks');
 
 /**
  * Session header and talk title lines of a document: for "Fold to Sessions" and "Fold to Talks",
@@ -35,7 +53,8 @@ export const OverviewLinesRequest = new RequestType<TalksParams, OverviewLines, 
  * Sent when the workspace outline changed: a talk, session or reference was added, removed or
  * renamed in any notes file, open or not (not when lines only moved).
  */
-export const OutlineChangedNotification = new NotificationType0('confnotes/outlineChanged');
+// Sent with empty params: a parameterless notification type made VS Code's client refuse it ("defines 0 params but received 1").
+export const OutlineChangedNotification = new NotificationType<Record<string, never>>('confnotes/outlineChanged');
 
 /** What the client may say in `initializationOptions`. */
 export interface InitializationOptions {

@@ -33,18 +33,30 @@ import { referenceDiagnostics } from './features/referenceDiagnostics';
 import { rename, RenameRefused, renameTarget } from './features/rename';
 import { selectionRanges } from './features/selectionRanges';
 import { adjacentSession, adjacentTalk, talkItems } from './features/talks';
-import { workspaceOutline } from './features/workspaceOutline';
+import { searchTalks } from './features/talkSearch';
+import { outlineChildren, outlinePath } from './features/workspaceOutline';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { LineDocument } from './lineDocument';
 import { NotesWorkspace } from './notesWorkspace';
 import { LONGEST_LINE_SEARCHED_FOR_LINKS } from './parser/lineFacts';
-import { AdjacentTalkRequest, OutlineChangedNotification, OverviewLinesRequest, TalksRequest, WorkspaceOutlineRequest, type InitializationOptions } from './protocol';
+import {
+  AdjacentTalkRequest,
+  OutlineChangedNotification,
+  OutlineChildrenRequest,
+  OutlinePathRequest,
+  OverviewLinesRequest,
+  SearchTalksRequest,
+  TalksRequest,
+  type InitializationOptions,
+} from './protocol';
 import { defaultSettings, linkOptions, readSettings, type Settings } from './settings';
 import { summarize } from './workspace/fileSummary';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** As many as VS Code shows for one file. */
 const DIAGNOSTICS_PER_FILE = 1000;
+/** Go to Talk lists at most this many per answer (it asks again as the user types). */
+const TALKS_PER_SEARCH = 500;
 /** Changes to the index are acted on (diagnostics, code lenses, the view) this long after the last one. */
 const INDEX_SETTLE_MS = 150;
 
@@ -148,7 +160,7 @@ export function startServer(connection: Connection): void {
       if (validatedWith.get(document.uri) !== namesVersion && models.get(document).references.length > 0) void scheduleValidation(document.uri, true);
     }
     if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    void connection.sendNotification(OutlineChangedNotification);
+    void connection.sendNotification(OutlineChangedNotification, {});
   };
   let settleTimer: NodeJS.Timeout | undefined;
   index.onDidChange((change) => {
@@ -283,10 +295,9 @@ export function startServer(connection: Connection): void {
   connection.onSelectionRanges((p) => withModel(p.textDocument.uri, [], (m) => selectionRanges(m, p.positions.map((pos) => m.lines.offsetAt(pos)))));
 
   // Workspace-wide: answered from the index, once the first indexing is done.
-  connection.onRequest(WorkspaceOutlineRequest, async (_p, token) => {
-    await indexFor(token);
-    return workspaceOutline(index);
-  });
+  connection.onRequest(OutlineChildrenRequest, async (p, token) => outlineChildren(await indexFor(token), p.parent));
+  connection.onRequest(OutlinePathRequest, async (p, token) => outlinePath(await indexFor(token), p.uri, p.kind, p.ordinal));
+  connection.onRequest(SearchTalksRequest, async (p, token) => searchTalks(await indexFor(token), p.query, Math.min(p.limit, TALKS_PER_SEARCH)));
   connection.onWorkspaceSymbol(async (p, token) => {
     await indexFor(token);
     return workspaceSymbols(index, p.query);

@@ -21,6 +21,8 @@ export interface CodeServerOptions {
   readonly trusted: boolean;
   /** A fixed port; by default a free one. */
   readonly port?: number;
+  /** More user settings (a test's own, or `confnotes.trace.server` to debug one). */
+  readonly settings?: Record<string, unknown>;
 }
 
 export interface CodeServer {
@@ -67,6 +69,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     'git.enabled': false,
     'files.hotExit': 'off',
     'window.commandCenter': false,
+    ...options.settings,
   }, null, 2));
   const base = ['--user-data-dir', userData, '--extensions-dir', extensions];
   const install = spawnSync(NODE24, [ENTRY, ...base, '--install-extension', options.vsix], { encoding: 'utf8' });

@@ -18,7 +18,7 @@ import { hover } from '../../server/src/features/hover';
 import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
 import { referenceDiagnostics } from '../../server/src/features/referenceDiagnostics';
 import { selectionRanges } from '../../server/src/features/selectionRanges';
-import { workspaceOutline } from '../../server/src/features/workspaceOutline';
+import { outlineChildren, outlinePath } from '../../server/src/features/workspaceOutline';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import type { NotesDocument } from '../../server/src/parser/model';
 import { parseNotes } from '../../server/src/parser/parseNotes';
@@ -65,7 +65,9 @@ describe('properties of the parser and features on generated documents', functio
           }
           codeLenses(index, `file:///w/${i}.notes`);
         });
-        workspaceOutline(index);
+        const walk = (parent: string | null): number => outlineChildren(index, parent).reduce((n, node) => n + (node.kind === 'talk' ? 1 : walk(node.id)), 0);
+        assert.equal(walk(null), index.talks().length, 'the view holds every talk once');
+        for (const t of index.talks()) assert.equal(outlinePath(index, t.uri, 'talk', t.ordinal).at(-1)?.label, t.title);
         workspaceSymbols(index, query);
       }),
       { numRuns: Math.max(10, RUNS >> 2), seed: SEED },

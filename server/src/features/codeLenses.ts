@@ -3,6 +3,7 @@
  * client's (`confnotes.showReferences`): it turns the locations into the editor's own peek view.
  */
 import type { CodeLens, Location } from 'vscode-languageserver-types';
+import { headingRange, referenceRange } from '../workspace/fileSummary';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export const SHOW_REFERENCES_COMMAND = 'confnotes.showReferences';
@@ -14,13 +15,14 @@ export function codeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
   for (const target of [...file.sessions, ...file.talks]) {
     const references = index.referencesTo(target);
     if (references.length === 0) continue;
-    const locations = references.map((r): Location => ({ uri: r.uri, range: r.range }));
+    const locations = references.map((r): Location => ({ uri: r.uri, range: referenceRange(r) }));
+    const range = headingRange(target);
     lenses.push({
-      range: target.selectionRange,
+      range,
       command: {
         title: references.length === 1 ? '1 reference' : `${references.length} references`,
         command: SHOW_REFERENCES_COMMAND,
-        arguments: [uri, target.selectionRange.start, locations],
+        arguments: [uri, range.start, locations],
       },
     });
   }

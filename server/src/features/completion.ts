@@ -37,8 +37,9 @@ export function completions(doc: NotesDocument, index: WorkspaceIndex, offset: n
       kind: target.kind === 'talk' ? CompletionItemKind.Event : CompletionItemKind.Module,
       labelDetails: { detail: target.kind === 'talk' && target.speaker ? ` — ${target.speaker}` : undefined, description: target.event ?? undefined },
       detail: `${where} · ${fileName(target.uri)}`,
-      // The server ranked them; the editor must neither drop nor reorder them.
-      filterText: `${typed} ${target.line}`,
+      // The server ranked them; the editor must neither drop nor reorder them: what is typed
+      // comes first in the filter text (and nothing before the title when nothing is typed).
+      filterText: typed === '' ? target.heading : `${typed} ${target.heading}`,
       sortText: String(rank).padStart(5, '0'),
       textEdit: { range: { start, end }, newText: `${qualified}]]` },
     };

@@ -24,8 +24,8 @@ export function documentLinks(doc: NotesDocument, index: WorkspaceIndex | null =
     // `#L12` opens the file at line 12 in VS Code and the other editors that follow it.
     links.push({
       range: toRange(doc, reference.targetSpan),
-      target: `${target.uri}#L${target.selectionRange.start.line + 1}`,
-      tooltip: `Open ${target.line} (${fileName(target.uri)}, line ${target.selectionRange.start.line + 1})`,
+      target: `${target.uri}#L${target.line + 1}`,
+      tooltip: `Open ${target.heading} (${fileName(target.uri)}, line ${target.line + 1})`,
     });
   }
   return links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

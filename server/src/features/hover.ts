@@ -37,11 +37,11 @@ function referenceHover(reference: Reference, index: WorkspaceIndex): string {
 
 /** The heading, the place (event · day · session · file and line) and the first bullets of a target, as Markdown. */
 function describe(target: Target): [string, string, string | null] {
-  const where = escape(`${fileName(target.uri)}, line ${target.selectionRange.start.line + 1}`);
+  const where = escape(`${fileName(target.uri)}, line ${target.line + 1}`);
   if (target.kind === 'session') return [`**${escape(sessionName(target))}**`, `${target.talkCount} talk${target.talkCount === 1 ? '' : 's'} · ${where}`, null];
   const heading = `**${escape(target.title)}**${target.speaker ? ` — ${escape(target.speaker)}` : ''}`;
   const place = [target.event, target.day, target.session].filter((p): p is string => p !== null).map(escape);
-  const bullets = target.firstBullets.length > 0 ? target.firstBullets.map((b) => `- ${escape(b)}`).join('\n') : null;
+  const bullets = target.firstBullets === '' ? null : target.firstBullets.split('\n').map((b) => `- ${escape(b)}`).join('\n');
   return [heading, [...place, where].join(' · '), bullets];
 }
 

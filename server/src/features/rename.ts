@@ -7,7 +7,7 @@ import type { NotesDocument } from '../parser/model';
 import { fileName, targetName, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
 import { pointedAt } from './targets';
-import type { TalkEntry } from '../workspace/fileSummary';
+import { referenceTitleRange, titleRange, type TalkEntry } from '../workspace/fileSummary';
 
 /** Why a rename cannot be done, for the user. */
 export class RenameRefused extends Error {}
@@ -30,7 +30,7 @@ export function renameTarget(doc: NotesDocument, index: WorkspaceIndex, uri: str
     return { range: toRange(doc, reference.targetSpan), placeholder: reference.target, talk: resolution.target };
   }
   if (pointed.target.kind !== 'talk') throw new RenameRefused('Sessions are renamed by editing their header; only talks are renamed everywhere.');
-  return { range: pointed.target.titleRange, placeholder: pointed.target.title, talk: pointed.target };
+  return { range: titleRange(pointed.target), placeholder: pointed.target.title, talk: pointed.target };
 }
 
 export function rename(doc: NotesDocument, index: WorkspaceIndex, uri: string, offset: number, newName: string): WorkspaceEdit {
@@ -43,7 +43,7 @@ export function rename(doc: NotesDocument, index: WorkspaceIndex, uri: string, o
   if (other) throw new RenameRefused(`"${targetName(other)}" is already the title of a ${other.kind} in ${fileName(other.uri)}; references to either would become ambiguous.`);
   const changes: Record<string, TextEdit[]> = {};
   const edit = (at: string, range: Range) => (changes[at] ??= []).push({ range, newText: name });
-  edit(talk.uri, talk.titleRange);
-  for (const reference of index.referencesTo(talk)) edit(reference.uri, reference.targetRange);
+  edit(talk.uri, titleRange(talk));
+  for (const reference of index.referencesTo(talk)) edit(reference.uri, referenceTitleRange(reference));
   return { changes };
 }

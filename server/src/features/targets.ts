@@ -1,6 +1,7 @@
 /** What a position in an open document points at across the workspace: a reference, or a title line. */
 import type { Location } from 'vscode-languageserver-types';
 import type { NotesDocument, Reference } from '../parser/model';
+import { headingRange } from '../workspace/fileSummary';
 import type { Resolution, Target, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { spanContains } from './ranges';
 
@@ -31,5 +32,5 @@ export function targetOf(pointed: Pointed | null): Target | null {
 }
 
 export function titleLocation(target: Target): Location {
-  return { uri: target.uri, range: target.selectionRange };
+  return { uri: target.uri, range: headingRange(target) };
 }

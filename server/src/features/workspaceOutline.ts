@@ -1,10 +1,15 @@
 /**
- * The Conference Notes view: event → day → session → talk across every file of the workspace.
- * Events and days are merged across files (one file per day is common); sessions stay per file.
- * Talks before any session header sit under a node for their file.
+ * The Conference Notes view: event → day → session → talk across every file of the workspace,
+ * one level at a time (a workspace of a thousand files holds tens of thousands of talks; the
+ * view asks for what it shows). Events and days are merged across files (one file per day is
+ * common); sessions stay per file; talks before any session header sit under their file.
+ *
+ * Node ids say where a node is, so that a node can be found again after any change:
+ * `e⇥event`, `d⇥event⇥day` (names as compared: case and spacing aside), `s⇥uri⇥n`, `t⇥uri⇥n`
+ * (the n-th session or talk of the file), `f⇥uri`.
  */
 import { normalizeName } from '../parser/lineRules';
-import type { TalkEntry } from '../workspace/fileSummary';
+import type { FileSummary, SessionEntry, TalkEntry } from '../workspace/fileSummary';
 import { fileName, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** Where a node's title line is: the file and the talk's (or session's) number in it, from 0. */
@@ -17,83 +22,110 @@ export interface OutlineTarget {
 
 export interface OutlineNode {
   readonly kind: 'event' | 'file' | 'day' | 'session' | 'talk';
-  /** Stable across answers while the names stay: the view keeps expansion and selection by it. */
   readonly id: string;
   readonly label: string;
   /** The speaker of a talk; the talk count of the others. */
   readonly description: string;
   readonly talkCount: number;
   readonly target: OutlineTarget | null;
-  readonly children: readonly OutlineNode[];
+  readonly hasChildren: boolean;
 }
 
-interface Building {
-  readonly kind: OutlineNode['kind'];
-  readonly id: string;
+const SEP = '\t';
+
+interface EventGroup {
+  readonly key: string;
   readonly label: string;
-  readonly target: OutlineTarget | null;
-  readonly children: Building[];
-  /** Children by key, for merging. */
-  readonly byKey: Map<string, Building>;
+  readonly days: Map<string, DayGroup>;
   talkCount: number;
-  readonly speaker?: string;
 }
 
-export function workspaceOutline(index: WorkspaceIndex): OutlineNode[] {
-  const events = new Map<string, Building>();
-  const files: Building[] = [];
-  const node = (kind: Building['kind'], id: string, label: string, target: OutlineTarget | null = null, speaker?: string): Building => ({
-    kind, id, label, target, children: [], byKey: new Map(), talkCount: 0, speaker,
-  });
-  const child = (parent: Building | Map<string, Building>, key: string, make: () => Building): Building => {
-    const map = parent instanceof Map ? parent : parent.byKey;
-    let found = map.get(key);
-    if (!found) {
-      found = make();
-      map.set(key, found);
-      if (!(parent instanceof Map)) parent.children.push(found);
-    }
-    return found;
-  };
-  const talkNode = (t: TalkEntry, ordinal: number) =>
-    node('talk', `t ${t.uri} ${ordinal}`, t.title, { uri: t.uri, ordinal, line: t.selectionRange.start.line }, t.speaker ?? undefined);
+interface DayGroup {
+  readonly key: string;
+  readonly label: string;
+  readonly sessions: SessionEntry[];
+  talkCount: number;
+}
 
-  for (const file of index.files()) {
-    const sessionNodes: Building[] = [];
-    file.sessions.forEach((s, ordinal) => {
-      const eventKey = normalizeName(s.event);
-      const event = child(events, eventKey, () => node('event', `e ${eventKey}`, s.event));
-      const dayKey = normalizeName(s.day);
-      const day = child(event, dayKey, () => node('day', `d ${eventKey} ${dayKey}`, s.day));
-      const session = node('session', `s ${file.uri} ${ordinal}`, s.session, { uri: file.uri, ordinal, line: s.selectionRange.start.line });
-      day.children.push(session);
-      sessionNodes.push(session);
-    });
-    let loose: Building | null = null;
-    file.talks.forEach((t, ordinal) => {
-      let parent = t.sessionOrdinal === null ? null : sessionNodes[t.sessionOrdinal];
-      if (!parent) {
-        loose ??= node('file', `f ${file.uri}`, fileName(file.uri));
-        parent = loose;
-      }
-      parent.children.push(talkNode(t, ordinal));
-    });
-    if (loose) files.push(loose);
+/** Events and days of the whole workspace, made once per version of the index. */
+let grouped: { index: WorkspaceIndex; version: number; events: Map<string, EventGroup> } | null = null;
+
+function eventsOf(index: WorkspaceIndex): Map<string, EventGroup> {
+  if (grouped?.index === index && grouped.version === index.version) return grouped.events;
+  const events = new Map<string, EventGroup>();
+  for (const s of index.sessions()) {
+    const eventKey = normalizeName(s.event);
+    let event = events.get(eventKey);
+    if (!event) events.set(eventKey, (event = { key: eventKey, label: s.event, days: new Map(), talkCount: 0 }));
+    const dayKey = normalizeName(s.day);
+    let day = event.days.get(dayKey);
+    if (!day) event.days.set(dayKey, (day = { key: dayKey, label: s.day, sessions: [], talkCount: 0 }));
+    day.sessions.push(s);
+    day.talkCount += s.talkCount;
+    event.talkCount += s.talkCount;
   }
-  const roots = [...[...events.values()].sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true, sensitivity: 'base' })), ...files];
-  return roots.map(finish);
+  grouped = { index, version: index.version, events };
+  return events;
 }
 
-function finish(building: Building): OutlineNode {
-  const children = building.children.map(finish);
-  const talkCount = building.kind === 'talk' ? 1 : children.reduce((sum, c) => sum + c.talkCount, 0);
+const count = (n: number) => `${n} talk${n === 1 ? '' : 's'}`;
+
+function eventNode(e: EventGroup): OutlineNode {
+  return { kind: 'event', id: ['e', e.key].join(SEP), label: e.label, description: count(e.talkCount), talkCount: e.talkCount, target: null, hasChildren: true };
+}
+
+function dayNode(e: EventGroup, d: DayGroup): OutlineNode {
+  return { kind: 'day', id: ['d', e.key, d.key].join(SEP), label: d.label, description: count(d.talkCount), talkCount: d.talkCount, target: null, hasChildren: true };
+}
+
+function sessionNode(s: SessionEntry): OutlineNode {
   return {
-    kind: building.kind,
-    id: building.id,
-    label: building.label,
-    description: building.kind === 'talk' ? (building.speaker ?? '') : `${talkCount} talk${talkCount === 1 ? '' : 's'}`,
-    talkCount,
-    target: building.target,
-    children,
+    kind: 'session',
+    id: ['s', s.uri, s.ordinal].join(SEP),
+    label: s.session,
+    description: count(s.talkCount),
+    talkCount: s.talkCount,
+    target: { uri: s.uri, ordinal: s.ordinal, line: s.line },
+    hasChildren: s.talkCount > 0,
   };
+}
+
+function talkNode(t: TalkEntry): OutlineNode {
+  return { kind: 'talk', id: ['t', t.uri, t.ordinal].join(SEP), label: t.title, description: t.speaker ?? '', talkCount: 1, target: { uri: t.uri, ordinal: t.ordinal, line: t.line }, hasChildren: false };
+}
+
+function fileNode(file: FileSummary, looseTalks: number): OutlineNode {
+  return { kind: 'file', id: ['f', file.uri].join(SEP), label: fileName(file.uri), description: count(looseTalks), talkCount: looseTalks, target: null, hasChildren: true };
+}
+
+/** The children of a node (the top level for null); none for an id that is no longer there. */
+export function outlineChildren(index: WorkspaceIndex, parentId: string | null): OutlineNode[] {
+  const events = eventsOf(index);
+  if (parentId === null) {
+    const byName = [...events.values()].sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true, sensitivity: 'base' }));
+    const files = index.files().map((f) => [f, f.talks.filter((t) => t.sessionOrdinal === null).length] as const).filter(([, loose]) => loose > 0);
+    return [...byName.map(eventNode), ...files.map(([f, loose]) => fileNode(f, loose))];
+  }
+  const [kind, a, b] = parentId.split(SEP);
+  if (kind === 'e') {
+    const event = events.get(a);
+    return event ? [...event.days.values()].map((d) => dayNode(event, d)) : [];
+  }
+  if (kind === 'd') return events.get(a)?.days.get(b)?.sessions.map(sessionNode) ?? [];
+  if (kind === 's') return (index.get(a)?.talks ?? []).filter((t) => t.sessionOrdinal === Number(b)).map(talkNode);
+  if (kind === 'f') return (index.get(a)?.talks ?? []).filter((t) => t.sessionOrdinal === null).map(talkNode);
+  return [];
+}
+
+/** The nodes from the top down to the n-th talk (or session) of a file, to reveal it; empty if there is none. */
+export function outlinePath(index: WorkspaceIndex, uri: string, kind: 'talk' | 'session', ordinal: number): OutlineNode[] {
+  const file = index.get(uri);
+  if (!file) return [];
+  const talk = kind === 'talk' ? file.talks[ordinal] : undefined;
+  if (kind === 'talk' && !talk) return [];
+  const session = kind === 'session' ? file.sessions[ordinal] : talk!.sessionOrdinal === null ? undefined : file.sessions[talk!.sessionOrdinal];
+  if (!session) return talk ? [fileNode(file, file.talks.filter((t) => t.sessionOrdinal === null).length), talkNode(talk)] : [];
+  const event = eventsOf(index).get(normalizeName(session.event))!;
+  const day = event.days.get(normalizeName(session.day))!;
+  return [eventNode(event), dayNode(event, day), sessionNode(session), ...(talk ? [talkNode(talk)] : [])];
 }

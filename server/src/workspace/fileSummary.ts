@@ -1,15 +1,30 @@
 /**
- * What the workspace index keeps of one notes file: its talks, sessions and references with
- * protocol ranges, and nothing of its text, so that a thousand files cost little memory.
+ * What the workspace index keeps of one notes file: its talks, sessions and references, with
+ * positions as plain numbers (0-based lines, UTF-16 characters), and nothing of its text. A
+ * thousand files hold tens of thousands of talks: three Range objects per talk cost more than
+ * the talk itself, so ranges are made when a feature asks (`headingRange` and the others below).
  */
 import type { Range } from 'vscode-languageserver-types';
-import { toRange } from '../features/ranges';
-import type { NotesDocument, Talk } from '../parser/model';
+import type { NotesDocument, Span } from '../parser/model';
 import { referenceKey } from '../parser/references';
 
-export interface TalkEntry {
-  readonly kind: 'talk';
+/** A place in the file: where the title line (or header) is, and where the talk (or session) ends. */
+interface Placed {
   readonly uri: string;
+  /** Its place among the file's talks (or sessions), from 0. */
+  readonly ordinal: number;
+  /** The line of the title (or header); the talk or session starts there, at `character`. */
+  readonly line: number;
+  readonly character: number;
+  /** The end of the title line's text (or header's) on `line`. */
+  readonly headingEnd: number;
+  /** The end of the talk (or session): its last non-blank line and the end of its text. */
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+export interface TalkEntry extends Placed {
+  readonly kind: 'talk';
   readonly title: string;
   /** The title as references are compared with it (`referenceKey`). */
   readonly key: string;
@@ -20,29 +35,23 @@ export interface TalkEntry {
   /** Its session's place in the file's `sessions`; null before the first header. */
   readonly sessionOrdinal: number | null;
   /** The title line as written, speaker included. */
-  readonly line: string;
-  /** The whole talk. */
-  readonly range: Range;
-  /** The title line. */
-  readonly selectionRange: Range;
-  /** Just the title (what a rename changes). */
-  readonly titleRange: Range;
-  /** The text of its first top-level bullets, for hovers. */
-  readonly firstBullets: readonly string[];
+  readonly heading: string;
+  /** Where just the title is on `line` (what a rename changes). */
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  /** The text of its first top-level bullets (at most three, each cut at 120 characters), joined by line breaks; empty when none. */
+  readonly firstBullets: string;
 }
 
-export interface SessionEntry {
+export interface SessionEntry extends Placed {
   readonly kind: 'session';
-  readonly uri: string;
   readonly event: string;
   readonly day: string;
   readonly session: string;
   /** `Event – Day – Session` as references are compared with it (`referenceKey`). */
   readonly key: string;
   /** The header line as written. */
-  readonly line: string;
-  readonly range: Range;
-  readonly selectionRange: Range;
+  readonly heading: string;
   readonly talkCount: number;
 }
 
@@ -52,9 +61,13 @@ export interface ReferenceEntry {
   /** The target as it is compared with titles (`referenceKey`). */
   readonly key: string;
   readonly file: string | null;
-  /** `[[` to `]]`. */
-  readonly range: Range;
-  readonly targetRange: Range;
+  /** References lie on one line: `[[` starts at `character`, `]]` ends at `endCharacter`. */
+  readonly line: number;
+  readonly character: number;
+  readonly endCharacter: number;
+  /** Where just the title is on `line` (what a rename changes). */
+  readonly targetStart: number;
+  readonly targetEnd: number;
 }
 
 export interface FileSummary {
@@ -64,67 +77,106 @@ export interface FileSummary {
   readonly references: readonly ReferenceEntry[];
 }
 
+/** The title line of a talk, or the header of a session. */
+export function headingRange(t: TalkEntry | SessionEntry): Range {
+  return { start: { line: t.line, character: t.character }, end: { line: t.line, character: t.headingEnd } };
+}
+
+/** The whole talk or session. */
+export function wholeRange(t: TalkEntry | SessionEntry): Range {
+  return { start: { line: t.line, character: t.character }, end: { line: t.endLine, character: t.endCharacter } };
+}
+
+/** Just a talk's title. */
+export function titleRange(t: TalkEntry): Range {
+  return { start: { line: t.line, character: t.titleStart }, end: { line: t.line, character: t.titleEnd } };
+}
+
+/** A reference from `[[` to `]]`. */
+export function referenceRange(r: ReferenceEntry): Range {
+  return { start: { line: r.line, character: r.character }, end: { line: r.line, character: r.endCharacter } };
+}
+
+/** Just the title part of a reference. */
+export function referenceTitleRange(r: ReferenceEntry): Range {
+  return { start: { line: r.line, character: r.targetStart }, end: { line: r.line, character: r.targetEnd } };
+}
+
 const BULLETS_IN_HOVER = 3;
-const LONGEST_BULLET_IN_HOVER = 200;
+const LONGEST_BULLET_IN_HOVER = 120;
 
 export function summarize(uri: string, doc: NotesDocument): FileSummary {
+  const lines = doc.lines;
+  const at = (offset: number) => lines.positionAt(offset);
+  const placed = (ordinal: number, heading: Span, whole: Span): Placed => {
+    const start = at(heading.start);
+    const end = at(whole.end);
+    return { uri, ordinal, line: start.line, character: start.character, headingEnd: start.character + (heading.end - heading.start), endLine: end.line, endCharacter: end.character };
+  };
+  const sessions: SessionEntry[] = doc.sessions.map((s, ordinal) => {
+    const event = own(s.event);
+    const day = own(s.day);
+    const session = own(s.name);
+    return {
+      kind: 'session',
+      ...placed(ordinal, s.headerSpan, s.span),
+      event,
+      day,
+      session,
+      key: own(referenceKey(`${event} – ${day} – ${session}`)),
+      heading: own(doc.text.slice(s.headerSpan.start, s.headerSpan.end)),
+      talkCount: s.talks.length,
+    };
+  });
   const sessionOrdinals = new Map(doc.sessions.map((s, i) => [s, i]));
   const roots = doc.bullets.roots();
   let root = 0;
   // Talks and top-level bullets are both in document order: one walk over each.
-  const talks = doc.talks.map((t) => {
+  const talks: TalkEntry[] = doc.talks.map((t, ordinal) => {
     while (root < roots.length && doc.bullets.markerSpan(roots[root]).start < t.span.start) root++;
-    const firstBullets: string[] = [];
-    for (let r = root; r < roots.length && firstBullets.length < BULLETS_IN_HOVER; r++) {
+    const bullets: string[] = [];
+    for (let r = root; r < roots.length && bullets.length < BULLETS_IN_HOVER; r++) {
       const span = doc.bullets.textSpan(roots[r]);
       if (span.start > t.span.end) break;
-      firstBullets.push(own(doc.text.slice(span.start, Math.min(span.end, span.start + LONGEST_BULLET_IN_HOVER))));
+      bullets.push(doc.text.slice(span.start, Math.min(span.end, span.start + LONGEST_BULLET_IN_HOVER)));
     }
-    return talkEntry(uri, doc, t, t.session ? sessionOrdinals.get(t.session)! : null, firstBullets);
+    const sessionOrdinal = t.session ? sessionOrdinals.get(t.session)! : null;
+    // The talk's session strings are its session entry's: one copy per session, not per talk.
+    const session = sessionOrdinal === null ? null : sessions[sessionOrdinal];
+    const heading = placed(ordinal, t.lineSpan, t.span);
+    const titleStart = heading.character + (t.titleSpan.start - t.lineSpan.start);
+    return {
+      kind: 'talk',
+      ...heading,
+      title: own(t.title),
+      key: own(referenceKey(t.title)),
+      speaker: t.speaker === null ? null : own(t.speaker),
+      event: session?.event ?? null,
+      day: session?.day ?? null,
+      session: session?.session ?? null,
+      sessionOrdinal,
+      heading: own(doc.text.slice(t.lineSpan.start, t.lineSpan.end)),
+      titleStart,
+      titleEnd: titleStart + (t.titleSpan.end - t.titleSpan.start),
+      firstBullets: own(bullets.join('\n')),
+    };
   });
-  return {
-    uri,
-    talks,
-    sessions: doc.sessions.map((s) => ({
-      kind: 'session',
-      uri,
-      event: own(s.event),
-      day: own(s.day),
-      session: own(s.name),
-      key: own(referenceKey(`${s.event} – ${s.day} – ${s.name}`)),
-      line: own(doc.text.slice(s.headerSpan.start, s.headerSpan.end)),
-      range: toRange(doc, s.span),
-      selectionRange: toRange(doc, s.headerSpan),
-      talkCount: s.talks.length,
-    })),
-    references: doc.references.map((r) => ({
+  const references: ReferenceEntry[] = doc.references.map((r) => {
+    const start = at(r.span.start);
+    const column = (offset: number) => start.character + (offset - r.span.start);
+    return {
       uri,
       target: own(r.target),
       key: own(referenceKey(r.target)),
       file: r.file === null ? null : own(r.file),
-      range: toRange(doc, r.span),
-      targetRange: toRange(doc, r.targetSpan),
-    })),
-  };
-}
-
-function talkEntry(uri: string, doc: NotesDocument, t: Talk, sessionOrdinal: number | null, firstBullets: string[]): TalkEntry {
-  return {
-    kind: 'talk',
-    uri,
-    title: own(t.title),
-    key: own(referenceKey(t.title)),
-    speaker: t.speaker === null ? null : own(t.speaker),
-    event: t.session ? own(t.session.event) : null,
-    day: t.session ? own(t.session.day) : null,
-    session: t.session ? own(t.session.name) : null,
-    sessionOrdinal,
-    line: own(doc.text.slice(t.lineSpan.start, t.lineSpan.end)),
-    range: toRange(doc, t.span),
-    selectionRange: toRange(doc, t.lineSpan),
-    titleRange: toRange(doc, t.titleSpan),
-    firstBullets,
-  };
+      line: start.line,
+      character: start.character,
+      endCharacter: column(r.span.end),
+      targetStart: column(r.targetSpan.start),
+      targetEnd: column(r.targetSpan.end),
+    };
+  });
+  return { uri, talks, sessions, references };
 }
 
 /**

@@ -4,10 +4,11 @@
  * reference names, who refers to a talk, and fuzzy search over talks and sessions.
  *
  * A change to one file costs in proportion to that file: titles are kept in a map by their
- * compared form, updated file by file; search entries are prepared once per file summary.
+ * compared form, updated file by file; search entries are made once per file summary (at once
+ * for files read from disk, so the first search after indexing is as fast as the others).
  */
 import { distance } from 'fastest-levenshtein';
-import fuzzysort, { type Prepared } from 'fuzzysort';
+import fuzzysort from 'fuzzysort';
 import { referenceKey } from '../parser/references';
 import type { FileSummary, ReferenceEntry, SessionEntry, TalkEntry } from './fileSummary';
 
@@ -60,7 +61,11 @@ export function fileName(uri: string): string {
 
 interface Searchable {
   readonly target: Target;
-  readonly prepared: Prepared;
+  /**
+   * Its words (title line, event, day, session), lower case, each after a space:
+   * `' helicopters and rocket planes by andrew tridgell linux conf au 2016 friday session 1'`.
+   */
+  readonly words: string;
 }
 
 /** What is computed from all files at once, on first use after a change. */
@@ -70,7 +75,6 @@ interface Derived {
   sessions?: SessionEntry[];
   searchable?: Searchable[];
   backlinks?: Map<Target, ReferenceEntry[]>;
-  readonly suggestions: Map<string, string[]>;
 }
 
 const SUGGESTIONS = 3;
@@ -86,9 +90,12 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, FileSummary>();
   /** Talks and sessions by their compared title (`referenceKey`). */
   private readonly byKey = new Map<string, Target[]>();
-  private readonly prepared = new WeakMap<FileSummary, Searchable[]>();
-  private readonly names = new WeakMap<FileSummary, string>();
+  private readonly searchables = new WeakMap<FileSummary, Searchable[]>();
+  private readonly titleNames = new WeakMap<FileSummary, string>();
+  private readonly referenceNames = new WeakMap<FileSummary, string>();
   private derived: Derived | null = null;
+  /** Nearest titles of unresolved references; good until a title changes somewhere. */
+  private suggestions = new Map<string, string[]>();
   private readonly listeners: Array<(change: IndexChange) => void> = [];
   /** Bumped on every change, so callers can tell whether what they computed is stale. */
   version = 0;
@@ -101,6 +108,7 @@ export class WorkspaceIndex {
   setFromDisk(summary: FileSummary): void {
     const before = this.get(summary.uri);
     this.onDisk.set(summary.uri, summary);
+    this.searchableOf(summary);
     if (!this.open.has(summary.uri)) this.replace(summary.uri, before, summary);
   }
 
@@ -185,18 +193,35 @@ export class WorkspaceIndex {
   targetOnLine(uri: string, line: number): Target | null {
     const file = this.get(uri);
     if (!file) return null;
-    return file.talks.find((t) => t.selectionRange.start.line === line) ?? file.sessions.find((s) => s.selectionRange.start.line === line) ?? null;
+    return file.talks.find((t) => t.line === line) ?? file.sessions.find((s) => s.line === line) ?? null;
   }
 
   /**
-   * Talks and sessions matching the query fuzzily on title, speaker, event, day and session,
-   * best first; every word of the query must match (`prom wilk`). An empty query lists all.
+   * Talks and sessions matching the query on title, speaker, event, day and session, best first
+   * (fuzzysort's score); every word of the query must match (`prom wilk`). An empty query lists all.
+   *
+   * Words that begin words of a title line (`prom` of `Prometheus`) are what people type: the
+   * targets holding all of them are found by a cheap scan, and only those are scored. When no
+   * target has them all (a typo: `persistant`), the targets holding each word's letters in order,
+   * close together, are scored, and weak matches dropped. fuzzysort's prepared forms cost about 1.5 KB a target:
+   * they are made for the scored few and let go after each search, not kept for every talk.
    */
-  search(query: string, limit: number): Target[] {
+  search(query: string, limit: number, only?: Target['kind']): Target[] {
     const derived = this.derive();
-    const searchable = (derived.searchable ??= derived.files.flatMap((f) => this.searchableOf(f)));
-    if (query.trim() === '') return searchable.slice(0, limit).map((s) => s.target);
-    return fuzzysort.go(query, searchable, { key: 'prepared', limit, threshold: WEAKEST_MATCH }).map((r) => r.obj.target);
+    let searchable = (derived.searchable ??= derived.files.flatMap((f) => this.searchableOf(f)));
+    if (only) searchable = searchable.filter((s) => s.target.kind === only);
+    const words = searchWords(query);
+    if (words.length === 0) return searchable.slice(0, limit).map((s) => s.target);
+    const starts = words.map((w) => ' ' + w);
+    let candidates = searchable.filter((s) => starts.every((w) => s.words.includes(w)));
+    let threshold = 0;
+    if (candidates.length === 0) {
+      candidates = searchable.filter((s) => words.every((w) => lettersClose(w, s.words)));
+      threshold = WEAKEST_MATCH;
+    }
+    const found = fuzzysort.go(words.join(' '), candidates, { key: 'words', limit, threshold });
+    fuzzysort.cleanup();
+    return found.map((r) => r.obj.target);
   }
 
   private replace(uri: string, before: FileSummary | undefined, after: FileSummary | undefined): void {
@@ -211,7 +236,9 @@ export class WorkspaceIndex {
     }
     this.version++;
     this.derived = null;
-    const change: IndexChange = { uri, names: this.namesOf(before) !== this.namesOf(after) };
+    const titles = this.titlesOf(before) !== this.titlesOf(after);
+    if (titles) this.suggestions = new Map();
+    const change: IndexChange = { uri, names: titles || this.referencesOf(before) !== this.referencesOf(after) };
     for (const listener of this.listeners) listener(change);
   }
 
@@ -223,29 +250,39 @@ export class WorkspaceIndex {
     else this.byKey.delete(key);
   }
 
-  /** Everything of a file that names resolve by, in one string (positions left out). */
-  private namesOf(summary: FileSummary | undefined): string {
+  /** Everything of a file's talks and sessions that names resolve by or the outline shows, in one string (positions left out). */
+  private titlesOf(summary: FileSummary | undefined): string {
     if (!summary) return '';
-    let names = this.names.get(summary);
+    let names = this.titleNames.get(summary);
     if (names === undefined) {
       const parts: string[] = [];
-      for (const t of summary.talks) parts.push(`t${t.key}\0${t.line}\0${t.event ?? ''}\0${t.day ?? ''}\0${t.session ?? ''}`);
-      for (const s of summary.sessions) parts.push(`s${s.key}\0${s.talkCount}`);
-      for (const r of summary.references) parts.push(`r${r.key}\0${r.file ?? ''}`);
+      for (const t of summary.talks) parts.push(`t${t.key}\0${t.heading}\0${t.sessionOrdinal}`);
+      for (const s of summary.sessions) parts.push(`s${s.heading}\0${s.talkCount}`);
       names = parts.join('\n');
-      this.names.set(summary, names);
+      this.titleNames.set(summary, names);
+    }
+    return names;
+  }
+
+  /** What a file's references say, in one string. */
+  private referencesOf(summary: FileSummary | undefined): string {
+    if (!summary) return '';
+    let names = this.referenceNames.get(summary);
+    if (names === undefined) {
+      names = summary.references.map((r) => `${r.key}\0${r.file ?? ''}`).join('\n');
+      this.referenceNames.set(summary, names);
     }
     return names;
   }
 
   private searchableOf(summary: FileSummary): Searchable[] {
-    let searchable = this.prepared.get(summary);
+    let searchable = this.searchables.get(summary);
     if (!searchable) {
-      searchable = [...summary.talks, ...summary.sessions].map((target) => ({
-        target,
-        prepared: fuzzysort.prepare(target.kind === 'talk' ? [target.line, target.event, target.day, target.session].filter(Boolean).join(' ') : target.line),
-      }));
-      this.prepared.set(summary, searchable);
+      searchable = [...summary.talks, ...summary.sessions].map((target) => {
+        const text = target.kind === 'talk' ? [target.heading, target.event, target.day, target.session].filter(Boolean).join(' ') : target.heading;
+        return { target, words: ' ' + searchWords(text).join(' ') };
+      });
+      this.searchables.set(summary, searchable);
     }
     return searchable;
   }
@@ -255,15 +292,14 @@ export class WorkspaceIndex {
       const all = new Map(this.onDisk);
       for (const [uri, summary] of this.open) all.set(uri, summary);
       const files = [...all.values()].sort((a, b) => compare(a.uri, b.uri));
-      this.derived = { files, suggestions: new Map() };
+      this.derived = { files };
     }
     return this.derived;
   }
 
   /** The titles nearest to a misspelt one (edit distance on the compared form), best first. */
   private nearest(key: string): string[] {
-    const derived = this.derive();
-    let found = derived.suggestions.get(key);
+    let found = this.suggestions.get(key);
     if (found) return found;
     const scored: Array<{ title: string; d: number }> = [];
     const most = (other: string) => Math.max(2, Math.floor(Math.max(key.length, other.length) * 0.4));
@@ -274,9 +310,36 @@ export class WorkspaceIndex {
       if (d <= most(other)) scored.push({ title: targetName(targets[0]), d });
     }
     found = scored.sort((a, b) => a.d - b.d || compare(a.title, b.title)).slice(0, SUGGESTIONS).map((s) => s.title);
-    derived.suggestions.set(key, found);
+    // Each keystroke in a reference asks for a new key: keep the memory bounded.
+    if (this.suggestions.size >= 1000) this.suggestions.clear();
+    this.suggestions.set(key, found);
     return found;
   }
+}
+
+/**
+ * Are the letters of `word` in `text` in that order, within three times the word's length
+ * (`prometeus` in `prometheus`)? Letters strewn across a whole title line are no match a person
+ * means, and fuzzysort would score them under the threshold anyway, after preparing them.
+ */
+function lettersClose(word: string, text: string): boolean {
+  const reach = 3 * word.length + 2;
+  for (let start = text.indexOf(word[0]); start >= 0; start = text.indexOf(word[0], start + 1)) {
+    let at = start;
+    for (let k = 1; k < word.length; k++) {
+      at = text.indexOf(word[k], at + 1);
+      // Not anywhere after: no later start can do better.
+      if (at < 0) return false;
+      if (at - start >= reach) break;
+    }
+    if (at - start < reach) return true;
+  }
+  return false;
+}
+
+/** The words of a text for search: lower case, split at anything but letters and digits. */
+function searchWords(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
 function targetsOf(summary: FileSummary): Target[] {
@@ -284,7 +347,7 @@ function targetsOf(summary: FileSummary): Target[] {
 }
 
 function byPlace(a: Target, b: Target): number {
-  return compare(a.uri, b.uri) || a.selectionRange.start.line - b.selectionRange.start.line;
+  return compare(a.uri, b.uri) || a.line - b.line;
 }
 
 function compare(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { summarize } from '../../../server/src/workspace/fileSummary';
+import { headingRange, summarize, titleRange, wholeRange } from '../../../server/src/workspace/fileSummary';
 import { SAMPLE, growthFactor, joinLines } from '../../helpers';
 
 describe('fileSummary', () => {
@@ -8,16 +8,25 @@ describe('fileSummary', () => {
     const summary = summarize('file:///n/a.notes', parseNotes(joinLines('LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • one', '    • nested', '  • two', '  • three', '  • four', 'Planes by Bo Ng')));
     const [rockets, planes] = summary.talks;
     assert.deepEqual(
-      [rockets.title, rockets.speaker, rockets.event, rockets.day, rockets.session, rockets.sessionOrdinal, rockets.line],
-      ['Rockets', 'Ann Other', 'LCA 2016', 'Friday', 'Session 1', 0, 'Rockets by Ann Other'],
+      [rockets.title, rockets.speaker, rockets.event, rockets.day, rockets.session, rockets.sessionOrdinal, rockets.heading, planes.ordinal],
+      ['Rockets', 'Ann Other', 'LCA 2016', 'Friday', 'Session 1', 0, 'Rockets by Ann Other', 1],
     );
-    assert.deepEqual(rockets.firstBullets, ['one', 'two', 'three']);
-    assert.deepEqual(planes.firstBullets, []);
-    assert.deepEqual([rockets.selectionRange, rockets.titleRange], [
+    assert.equal(rockets.firstBullets, 'one\ntwo\nthree');
+    assert.equal(planes.firstBullets, '');
+    assert.deepEqual([headingRange(rockets), titleRange(rockets), wholeRange(rockets)], [
       { start: { line: 1, character: 0 }, end: { line: 1, character: 20 } },
       { start: { line: 1, character: 0 }, end: { line: 1, character: 7 } },
+      { start: { line: 1, character: 0 }, end: { line: 6, character: 8 } },
     ]);
-    assert.deepEqual(summary.sessions.map((s) => [s.key, s.talkCount, s.range.end.line]), [['lca 2016 – friday – session 1', 2, 7]]);
+    assert.deepEqual(summary.sessions.map((s) => [s.key, s.talkCount, wholeRange(s).end.line]), [['lca 2016 – friday – session 1', 2, 7]]);
+  });
+  it('Should place titles and references by UTF-16 columns after emoji, and share session strings among talks', () => {
+    const summary = summarize('file:///n/a.notes', parseNotes(joinLines('LCA 2016 – Friday – Session 1', '🎉 Party by Ann Other', '  • 😀 see [[🎉 Party]]', 'Other by Bo Ng')));
+    assert.deepEqual(titleRange(summary.talks[0]), { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
+    const [reference] = summary.references;
+    assert.deepEqual([reference.line, reference.character, reference.endCharacter, reference.targetStart, reference.targetEnd], [2, 11, 23, 13, 21]);
+    assert.equal(summary.talks[0].event, summary.talks[1].event);
+    assert.ok(Object.is(summary.talks[0].event, summary.sessions[0].event));
   });
   it('Should give talks before any header no session', () => {
     const [talk] = summarize('file:///n/a.notes', parseNotes('Rockets by Ann Other')).talks;
@@ -28,8 +37,8 @@ describe('fileSummary', () => {
     assert.equal(summary.talks.length, 23);
     assert.equal(summary.sessions.length, 10);
     // One talk of the sample has no bullets (the next talk follows its title line).
-    assert.deepEqual(summary.talks.filter((t) => t.firstBullets.length === 0).map((t) => t.selectionRange.start.line + 1), [925]);
-    assert.deepEqual(summary.talks.find((t) => t.title === 'LNAV')!.firstBullets.length, 3);
+    assert.deepEqual(summary.talks.filter((t) => t.firstBullets === '').map((t) => t.line + 1), [925]);
+    assert.equal(summary.talks.find((t) => t.title === 'LNAV')!.firstBullets.split('\n').length, 3);
   });
   it('Should take time linear in the talks of a file (caught: first bullets rescanned every bullet per talk)', () => {
     const talks = (n: number) => Array.from({ length: n / 4 }, (_, i) => `Talk ${i} by Ann Other\n  • a\n  • b`).join('\n');

@@ -9,7 +9,7 @@ const LCA = ['LCA 2016 – Friday – Session 1', '', 'Helicopters and rocket-pl
 const PYCON = ['PyCon AU 2019 – Saturday – Lightning Talks', 'Closing', '  • see you next year'];
 
 const described = (r: Resolution) =>
-  r.kind === 'resolved' ? `${r.target.uri.slice(14)}:${r.target.selectionRange.start.line}` : r.kind === 'ambiguous' ? `ambiguous ${r.candidates.map((c) => c.uri.slice(14)).join(' ')}` : `unresolved ${r.suggestions.join(' | ')}`;
+  r.kind === 'resolved' ? `${r.target.uri.slice(14)}:${r.target.line}` : r.kind === 'ambiguous' ? `ambiguous ${r.candidates.map((c) => c.uri.slice(14)).join(' ')}` : `unresolved ${r.suggestions.join(' | ')}`;
 
 describe('WorkspaceIndex', () => {
   const { index } = workspaceOf({ 'lca.notes': LCA, 'pycon.notes': PYCON });
@@ -37,7 +37,7 @@ describe('WorkspaceIndex', () => {
   it('Should list the references that resolve to a talk, across files', () => {
     const ws = workspaceOf({ 'a.notes': ['Rockets by Ann Other', '  • x'], 'b.notes': ['Other by Bo Ng', '  • see [[rockets]]', '  • and [[Rockets|them]] [[nothing]]'] });
     const rockets = ws.index.talks().find((t) => t.title === 'Rockets')!;
-    assert.deepEqual(ws.index.referencesTo(rockets).map((r) => [r.uri.slice(14), r.range.start.line, r.range.start.character]), [['b.notes', 1, 8], ['b.notes', 2, 8]]);
+    assert.deepEqual(ws.index.referencesTo(rockets).map((r) => [r.uri.slice(14), r.line, r.character]), [['b.notes', 1, 8], ['b.notes', 2, 8]]);
     assert.deepEqual(ws.index.referencesTo(ws.index.talks().find((t) => t.title === 'Other')!), []);
   });
   it('Should let an open document win over its disk copy, and fall back to the disk copy when it closes', () => {
