@@ -1,7 +1,8 @@
 /**
  * `npm run try`: the extension in a real VS Code in your browser, without installing VS Code.
  * Builds and packages the .vsix, starts code-server on 127.0.0.1 with it installed and a workspace
- * holding the sample notes, prints the URL, and serves until Ctrl+C. PORT=… picks the port.
+ * holding the sample notes and the fixture workspace (notes that refer to each other), prints the
+ * URL, and serves until Ctrl+C. PORT=… picks the port.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -17,19 +18,24 @@ const run = (cmd: string, args: string[]) => {
 async function main(): Promise<void> {
   run('bash', ['scripts/e2e-setup.sh']);
   run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', 'confnotes.vsix']);
-  const sample = readFileSync(path.join(root, 'test/fixtures/lca2016.notes'), 'utf8');
+  const fixture = (name: string) => readFileSync(path.join(root, 'test/fixtures', name), 'utf8');
   const server = await startCodeServer({
     vsix: path.join(root, 'confnotes.vsix'),
     trusted: true,
     port: process.env.PORT ? Number(process.env.PORT) : 8080,
     files: {
-      'lca2016.notes': sample,
+      'lca2016.notes': fixture('lca2016.notes'),
+      'kiwicon2019.notes': fixture('workspace/kiwicon2019.notes'),
+      'pyconau2019.confnotes': fixture('workspace/pycon/pyconau2019.confnotes'),
+      'reading-list.notes': fixture('workspace/reading-list.notes'),
       'try-me.notes': [
         'My Conference 2026 – Monday – Session 1',
         '',
         'Trying confnotes by You Yourself',
         '  • Type a link with a typo here, e.g. github/foo or htp://example.org',
-        '  • Ctrl+Alt+O: Go to Talk…   Ctrl+Shift+O: symbols   Ctrl+K Ctrl+0: fold all',
+        '  • Type [[ and part of a talk title from another file: completion, then F12 or hover',
+        '  • Ctrl+Alt+O: Go to Talk…   Ctrl+T: any talk of the workspace   Shift+Tab on a title: overview',
+        '  • The Conference Notes view is in the Explorer',
         '',
       ].join('\n'),
     },

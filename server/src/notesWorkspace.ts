@@ -1,7 +1,7 @@
 /**
  * Glue between the client's workspace and the WorkspaceIndex: the first indexing, re-indexing
- * when folders or `confnotes.files` change, watched-file events, progress and waiting for
- * the index. Open documents are fed to the index by server.ts.
+ * when folders or `confnotes.files` change, watched-file events, progress, waiting for the
+ * index, and open documents' text (which wins over their disk copies).
  */
 import {
   DidChangeWatchedFilesNotification,
@@ -16,6 +16,8 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { Indexer, type IndexProgress } from './indexer';
+import type { NotesDocument } from './parser/model';
+import { documentNames, summarize } from './workspace/fileSummary';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Workspaces with at least this many notes files show indexing progress. */
@@ -37,6 +39,8 @@ export class NotesWorkspace {
   private readonly firstIndexing = new Promise<void>((resolve) => (this.markIndexed = resolve));
   /** Watched-file events, one batch at a time in the order they came. */
   private events: Promise<void> = Promise.resolve();
+  /** The version of each open document the index holds, and its names then (`documentNames`). */
+  private readonly openVersions = new Map<string, { version: number; names: string }>();
 
   private abilities: WorkspaceAbilities = { watchFiles: false, showProgress: false };
   private folders: readonly string[] = [];
@@ -77,6 +81,26 @@ export class NotesWorkspace {
       }
     });
     return this.events;
+  }
+
+  /**
+   * The index takes an open document's text, or — `namesOnly` — only if its names changed since
+   * it last did (other files may refer to them). Summarizing a 10 MB file costs more than
+   * parsing it: typing in a bullet leaves the summary behind until an answer needs positions.
+   */
+  takeOpen(uri: string, version: number, model: NotesDocument, namesOnly: boolean): void {
+    const held = this.openVersions.get(uri);
+    if (held?.version === version) return;
+    const names = documentNames(model);
+    if (namesOnly && held?.names === names) return;
+    this.openVersions.set(uri, { version, names });
+    this.index.setOpen(summarize(uri, model));
+  }
+
+  /** A document closed: its disk copy, if any, counts again. */
+  closed(uri: string): void {
+    this.openVersions.delete(uri);
+    this.index.close(uri);
   }
 
   /** Resolves once the first indexing is done; rejects as cancelled if the request is cancelled first. */

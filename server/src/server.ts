@@ -14,11 +14,12 @@ import {
   type CancellationToken,
   type Connection,
   type InitializeParams,
+  type Position,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { DocumentModels } from './documentModels';
 import { backlinks } from './features/backlinks';
-import { codeActions, referenceCodeActions } from './features/codeActions';
+import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLenses';
 import { completions } from './features/completion';
 import { definition } from './features/definition';
@@ -28,11 +29,11 @@ import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { linkDiagnostics } from './features/linkDiagnostics';
 import { overviewLines } from './features/overview';
-import { toRange } from './features/ranges';
 import { referenceDiagnostics } from './features/referenceDiagnostics';
 import { rename, RenameRefused, renameTarget } from './features/rename';
 import { selectionRanges } from './features/selectionRanges';
-import { adjacentSession, adjacentTalk, talkItems } from './features/talks';
+import { referenceAt } from './features/targets';
+import { adjacentHeading, talkItems } from './features/talks';
 import { searchTalks } from './features/talkSearch';
 import { outlineChildren, outlinePath } from './features/workspaceOutline';
 import { workspaceSymbols } from './features/workspaceSymbols';
@@ -50,7 +51,6 @@ import {
   type InitializationOptions,
 } from './protocol';
 import { defaultSettings, linkOptions, readSettings, type Settings } from './settings';
-import { summarize } from './workspace/fileSummary';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** As many as VS Code shows for one file. */
@@ -77,8 +77,6 @@ export function startServer(connection: Connection): void {
   let canFollowFolders = false;
   const workspace = new NotesWorkspace(connection);
   const index = workspace.index;
-  /** The version of each open document the index holds. */
-  const indexedVersions = new Map<string, number>();
   /** Bumped when a title, session or reference changes anywhere: reference diagnostics may change. */
   let namesVersion = 0;
   /** The names version each open document's reference diagnostics were computed with. */
@@ -144,12 +142,10 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => void workspace.filesChanged(params.changes));
 
-  /** The index holds this open document's current text. */
-  const syncOpen = (uri: string) => {
+  /** The index takes this open document's text (or only its names: see NotesWorkspace.takeOpen). */
+  const syncOpen = (uri: string, namesOnly = false) => {
     const document = documents.get(uri);
-    if (!document || indexedVersions.get(uri) === document.version) return;
-    indexedVersions.set(uri, document.version);
-    index.setOpen(summarize(uri, models.get(document)));
+    if (document) workspace.takeOpen(uri, document.version, models.get(document), namesOnly);
   };
 
   // Names changed somewhere: other files' references may resolve differently, counts of
@@ -170,13 +166,19 @@ export function startServer(connection: Connection): void {
     settleTimer = setTimeout(namesSettled, INDEX_SETTLE_MS);
   });
 
-  /** Workspace-wide answers wait for the first indexing (or the request's cancellation), with every open document's text in the index. */
-  const indexFor = async (token: CancellationToken): Promise<WorkspaceIndex> => {
+  /**
+   * Workspace-wide answers wait for the first indexing (or the request's cancellation), with
+   * every open document's text in the index — or, `namesOnly`, with their names current (for
+   * answers that take positions from the document itself).
+   */
+  const indexFor = async (token: CancellationToken, namesOnly = false): Promise<WorkspaceIndex> => {
     if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
     await workspace.whenIndexed(token);
-    for (const document of documents.all()) syncOpen(document.uri);
+    for (const document of documents.all()) syncOpen(document.uri, namesOnly);
     return index;
   };
+  /** Does the position hold a `[[reference]]` (the only thing hover needs the index for)? */
+  const onReference = (uri: string, position: Position) => withModel(uri, false, (m) => referenceAt(m, m.lines.offsetAt(position)) !== null);
 
   const settingsFor = (uri: string): Promise<Settings> => {
     if (!canReadConfiguration) return Promise.resolve(fallbackSettings);
@@ -205,7 +207,7 @@ export function startServer(connection: Connection): void {
     // The document may have changed or closed while settings were read.
     if (documents.get(uri)?.version !== document.version) return;
     const model = models.get(document);
-    syncOpen(uri);
+    syncOpen(uri, true);
     const diagnostics = linkDiagnostics(model, options, DIAGNOSTICS_PER_FILE);
     // Before the first indexing ends, every reference would look unresolved; the end of it is a names change.
     if (workspace.isIndexed) diagnostics.push(...referenceDiagnostics(model, index, options).slice(0, DIAGNOSTICS_PER_FILE));
@@ -232,9 +234,8 @@ export function startServer(connection: Connection): void {
     models.forget(e.document.uri);
     toldAboutLongLines.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
-    indexedVersions.delete(e.document.uri);
     validatedWith.delete(e.document.uri);
-    index.close(e.document.uri);
+    workspace.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeConfiguration((change) => {
@@ -263,34 +264,22 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol((p) => withModel(p.textDocument.uri, [], documentSymbols));
   connection.onFoldingRanges((p) => withModel(p.textDocument.uri, [], (m) => foldingRanges(m, { rangeLimit: foldingLimit })));
   connection.onDocumentLinks(async (p, token) => {
-    await indexFor(token);
-    return withModel(p.textDocument.uri, [], (m) => documentLinks(m, index));
+    // Links to talks need the index; a document without references does not wait for it.
+    if (withModel(p.textDocument.uri, false, (m) => m.references.length > 0)) await indexFor(token);
+    return withModel(p.textDocument.uri, [], (m) => documentLinks(m, m.references.length > 0 ? index : null));
   });
   connection.onHover(async (p, token) => {
     const options = await linkOptionsFor(p.textDocument.uri);
     // Hovers on links need no index; before the first indexing, references get none.
-    const known = workspace.isIndexed ? await indexFor(token) : null;
+    const known = workspace.isIndexed && onReference(p.textDocument.uri, p.position) ? await indexFor(token) : null;
     return withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, known));
   });
   connection.onCodeAction(async (p) => {
     const options = { ...(await linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand, only: p.context.only };
-    return withModel(p.textDocument.uri, [], (m) => [
-      ...codeActions(m, p.textDocument.uri, p.range, options),
-      ...(options.only && !options.only.some((k) => 'quickfix'.startsWith(k)) ? [] : referenceCodeActions(p.textDocument.uri, p.context.diagnostics)),
-    ]);
+    return withModel(p.textDocument.uri, [], (m) => codeActions(m, p.textDocument.uri, p.range, options, p.context.diagnostics));
   });
   connection.onRequest(TalksRequest, (p) => withModel(p.textDocument.uri, [], talkItems));
-  connection.onRequest(AdjacentTalkRequest, (p) =>
-    withModel(p.textDocument.uri, null, (m) => {
-      const offset = m.lines.offsetAt(p.position);
-      if (p.unit === 'session') {
-        const session = adjacentSession(m, offset, p.direction);
-        return session ? toRange(m, session.headerSpan) : null;
-      }
-      const talk = adjacentTalk(m, offset, p.direction);
-      return talk ? toRange(m, talk.lineSpan) : null;
-    }),
-  );
+  connection.onRequest(AdjacentTalkRequest, (p) => withModel(p.textDocument.uri, null, (m) => adjacentHeading(m, m.lines.offsetAt(p.position), p.direction, p.unit ?? 'talk')));
   connection.onRequest(OverviewLinesRequest, (p) => withModel(p.textDocument.uri, { sessions: [], talks: [], looseTalks: [] }, overviewLines));
   connection.onSelectionRanges((p) => withModel(p.textDocument.uri, [], (m) => selectionRanges(m, p.positions.map((pos) => m.lines.offsetAt(pos)))));
 
@@ -311,8 +300,8 @@ export function startServer(connection: Connection): void {
     return withModel(p.textDocument.uri, [], (m) => backlinks(m, index, p.textDocument.uri, m.lines.offsetAt(p.position), p.context.includeDeclaration));
   });
   connection.onCodeLens(async (p, token) => {
-    await indexFor(token);
-    return codeLenses(index, p.textDocument.uri);
+    await indexFor(token, true);
+    return withModel(p.textDocument.uri, [], (m) => codeLenses(m, index, p.textDocument.uri));
   });
   connection.onCompletion(async (p, token) => {
     await indexFor(token);

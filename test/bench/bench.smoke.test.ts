@@ -40,4 +40,21 @@ describe('benchmark smoke run', function () {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('Should measure the workspace benchmark on 20 files and write its section', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'confnotes-bench-'));
+    try {
+      const out = path.join(dir, 'RESULTS.md');
+      const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/workspace.ts'), '--smoke', '--no-build', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const report = readFileSync(out, 'utf8');
+      assert.match(report, /<!-- bench:workspace -->\n## A workspace of notes files/);
+      assert.match(report, /Input: 20 files, [\d.]+ MB, \d+ talks, \d+ `\[\[references\]\]`/);
+      assert.match(report, /\| Index the workspace ≤ 2 s \(`initialize` to the end of indexing\) \| [\d.]+ ms \| \*\*(not )?met\*\* \|/);
+      assert.match(report, /\| Server memory ≤ 300 MB .* \| \d+ MB; \d+ MB \|/);
+      assert.match(report, /the Prometheus talk first: yes/, 'the planted talk is the first answer to "prom wilk"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

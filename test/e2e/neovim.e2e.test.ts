@@ -28,7 +28,7 @@ function runNvim(script: string, home: string, env: Record<string, string>): unk
     input: '',
     encoding: 'utf8',
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_STATE_HOME: home, XDG_CACHE_HOME: home,
-      CONFNOTES_SERVER: SERVER, CONFNOTES_OUT: out, ...env },
+      CONFNOTES_SERVER: SERVER, CONFNOTES_OUT: out, CONFNOTES_NVIM: path.join(ROOT, 'test/e2e/nvim'), ...env },
   });
   let text = '';
   try { text = readFileSync(out, 'utf8'); } catch { /* reported below */ }

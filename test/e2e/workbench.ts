@@ -106,6 +106,13 @@ export class Workbench {
     await this.waitForCursorLine(line);
   }
 
+  /** Puts the cursor `back` characters before the end of a line. */
+  async cursorNearEnd(line: number, back: number): Promise<void> {
+    await this.goToLine(line);
+    await this.page.keyboard.press('End');
+    for (let i = 0; i < back; i++) await this.page.keyboard.press('ArrowLeft');
+  }
+
   /** Rows of a tree or list as [label, description] pairs. */
   async rows(container: string): Promise<Array<[string, string]>> {
     return this.page.locator(`${container} .monaco-list-row`).evaluateAll((rows) =>

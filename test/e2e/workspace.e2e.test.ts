@@ -155,6 +155,25 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
     await wb.page.locator('.view-line', { hasText: 'Lighting talks' }).waitFor();
   });
 
+  it('Should expand the selection word → bullet → bullet with its children → talk', async () => {
+    // Line 7 of the sample: '  • LCA 2015 give-aways of ARM chromebooks', two children below.
+    const lines = SAMPLE.split('\n');
+    await wb.cursorNearEnd(7, 'chromebooks'.length + 3);
+    const selected = async () => Number(/\((\d+) selected\)/.exec(await wb.statusBarText())?.[1] ?? 0);
+    // VS Code adds steps of its own (the line without its indent, say) between the server's.
+    const steps: number[] = [];
+    const talk = lines.slice(2, 64).join('\n').length;
+    for (let i = 0; i < 10 && steps.at(-1) !== talk; i++) {
+      const before = await selected();
+      await wb.page.keyboard.press('Shift+Alt+ArrowRight');
+      await wb.page.waitForFunction((n) => Number(/\((\d+) selected\)/.exec(document.querySelector('.statusbar')?.textContent ?? '')?.[1] ?? 0) !== n, before);
+      steps.push(await selected());
+    }
+    const wanted = ['ARM'.length, 'LCA 2015 give-aways of ARM chromebooks'.length, [lines[6].trimStart(), lines[7], lines[8]].join('\n').length, talk];
+    assert.deepEqual(steps.filter((n) => wanted.includes(n)), wanted, `selection sizes ${steps.join(' → ')}`);
+    await wb.page.keyboard.press('Escape');
+  });
+
   it('Should count references in a code lens above a talk, and show them on click', async () => {
     await wb.focusEditor();
     await wb.goToLine(218);
@@ -186,21 +205,13 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
     await wb.page.keyboard.press('Escape');
 
     await wb.focusEditor();
-    await wb.goToLine(3);
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.press('ArrowLeft');
-    await wb.page.keyboard.press('ArrowLeft');
-    await wb.page.keyboard.press('ArrowLeft');
+    await wb.cursorNearEnd(3, 3);
     await wb.page.keyboard.press('F12');
     await activeTab('pyconau2019.confnotes');
     await wb.waitForCursorLine(3);
 
     await wb.showTab('reading-list.notes');
-    await wb.goToLine(6);
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.press('ArrowLeft');
-    await wb.page.keyboard.press('ArrowLeft');
-    await wb.page.keyboard.press('ArrowLeft');
+    await wb.cursorNearEnd(6, 3);
     await wb.page.keyboard.press('Control+.');
     const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Change to [[Helicopters and rocket-planes]]' });
     await fix.waitFor();

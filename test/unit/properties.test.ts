@@ -63,7 +63,7 @@ describe('properties of the parser and features on generated documents', functio
             definition(doc, index, r.span.start);
             hover(doc, r.targetSpan.end, options, index);
           }
-          codeLenses(index, `file:///w/${i}.notes`);
+          codeLenses(doc, index, `file:///w/${i}.notes`);
         });
         const walk = (parent: string | null): number => outlineChildren(index, parent).reduce((n, node) => n + (node.kind === 'talk' ? 1 : walk(node.id)), 0);
         assert.equal(walk(null), index.talks().length, 'the view holds every talk once');

@@ -1,6 +1,7 @@
 /**
  * Quick fixes for reported link problems on the requested lines: replace the link
- * with each suggested fix, and (where the client can run it) "Ignore this link".
+ * with each suggested fix, and (where the client can run it) "Ignore this link"; and for the
+ * reference problems the client sends back.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
@@ -17,7 +18,7 @@ export interface CodeActionOptions extends LinkDiagnosticOptions {
 
 export const IGNORE_LINK_COMMAND = 'confnotes.ignoreLink';
 
-export function codeActions(doc: NotesDocument, uri: string, range: Range, options: CodeActionOptions): CodeAction[] {
+export function codeActions(doc: NotesDocument, uri: string, range: Range, options: CodeActionOptions, diagnostics: readonly Diagnostic[] = []): CodeAction[] {
   if (options.only && !options.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
   // Whole lines, so Ctrl+. anywhere on a line with a flagged link offers its fixes.
   const start = doc.lines.lineStart(range.start.line);
@@ -45,7 +46,7 @@ export function codeActions(doc: NotesDocument, uri: string, range: Range, optio
       });
     }
   }
-  return actions;
+  return [...actions, ...referenceCodeActions(uri, diagnostics)];
 }
 
 const REFERENCE_CODES: readonly unknown[] = ['unresolved-reference', 'ambiguous-reference'];

@@ -12,8 +12,9 @@ const ITEMS = 100;
 
 export function completions(doc: NotesDocument, index: WorkspaceIndex, offset: number): CompletionList | null {
   const line = doc.lines.lineAt(offset);
-  const lineStart = doc.lines.lineStart(line);
-  const before = doc.text.slice(Math.max(lineStart, offset - 1000), offset);
+  const text = doc.lineText(line);
+  const column = offset - doc.lines.lineStart(line);
+  const before = text.slice(Math.max(0, column - 1000), column);
   const open = before.lastIndexOf('[[');
   if (open < 0) return null;
   let typed = before.slice(open + 2);
@@ -23,7 +24,7 @@ export function completions(doc: NotesDocument, index: WorkspaceIndex, offset: n
   if (hash >= 0) typed = typed.slice(hash + 1);
   const start = doc.lines.positionAt(offset - typed.length);
   // The `]]` already there (auto-closed brackets), with whatever stands between, is replaced too.
-  const after = doc.text.slice(offset, Math.min(doc.lines.lineEnd(line), offset + 1000));
+  const after = text.slice(column, column + 1000);
   const closing = /^[^[\]|\r\n]*\]\]/.exec(after);
   const end = doc.lines.positionAt(offset + (closing ? closing[0].length : 0));
   let targets = index.search(typed, file === null ? ITEMS : ITEMS * 10);

@@ -1,5 +1,6 @@
 /** Offline link problems as diagnostics, each with a stable `code` and its fixes in `data`. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { diagnosticSeverity } from './severity';
 import type { Link, NotesDocument } from '../parser/model';
 import type { SeverityName } from '../settings';
 import { toRange } from './ranges';
@@ -15,13 +16,6 @@ export interface LinkDiagnosticData {
   readonly text: string;
   readonly fixes: readonly string[];
 }
-
-const SEVERITY: Record<Exclude<SeverityName, 'ignore'>, DiagnosticSeverity> = {
-  hint: DiagnosticSeverity.Hint,
-  information: DiagnosticSeverity.Information,
-  warning: DiagnosticSeverity.Warning,
-  error: DiagnosticSeverity.Error,
-};
 
 /** Is this link's problem reported under these options? */
 export function isReported(link: Link, options: LinkDiagnosticOptions): boolean {
@@ -60,7 +54,7 @@ export function linkDiagnostic(doc: NotesDocument, link: Link, options: LinkDiag
   const data: LinkDiagnosticData = { text: link.text, fixes: problem.fixes };
   return {
     range: toRange(doc, link.span),
-    severity: SEVERITY[options.severity[problem.code] as Exclude<SeverityName, 'ignore'>] ?? DiagnosticSeverity.Warning,
+    severity: diagnosticSeverity(options.severity[problem.code] as Exclude<SeverityName, 'ignore'>),
     code: problem.code,
     source: 'confnotes',
     message: problem.message,

@@ -2,11 +2,12 @@
  * References that name no talk (`unresolved-reference`, with the nearest titles as fixes) or
  * several (`ambiguous-reference`, with `file#Title` for each as fixes).
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NotesDocument, Reference } from '../parser/model';
 import type { ReferenceProblemCode, SeverityName } from '../settings';
 import { fileName, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
+import { diagnosticSeverity } from './severity';
 
 export interface ReferenceDiagnosticOptions {
   readonly severity: Readonly<Record<string, SeverityName>>;
@@ -17,13 +18,6 @@ export interface ReferenceDiagnosticData {
   readonly fixes: readonly string[];
 }
 
-const SEVERITY: Record<Exclude<SeverityName, 'ignore'>, DiagnosticSeverity> = {
-  hint: DiagnosticSeverity.Hint,
-  information: DiagnosticSeverity.Information,
-  warning: DiagnosticSeverity.Warning,
-  error: DiagnosticSeverity.Error,
-};
-
 export function referenceDiagnostics(doc: NotesDocument, index: WorkspaceIndex, options: ReferenceDiagnosticOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const reference of doc.references) {
@@ -33,7 +27,7 @@ export function referenceDiagnostics(doc: NotesDocument, index: WorkspaceIndex, 
     const data: ReferenceDiagnosticData = { fixes: problem.fixes };
     diagnostics.push({
       range: toRange(doc, reference.partSpan),
-      severity: SEVERITY[severity as Exclude<SeverityName, 'ignore'>] ?? DiagnosticSeverity.Warning,
+      severity: diagnosticSeverity(severity as Exclude<SeverityName, 'ignore'>),
       code: problem.code,
       source: 'confnotes',
       message: problem.message,

@@ -41,7 +41,7 @@ export function selectionRanges(doc: NotesDocument, offsets: readonly number[]):
 function wordAt(doc: NotesDocument, offset: number): Span | null {
   const line = doc.lines.lineAt(offset);
   const lineStart = doc.lines.lineStart(line);
-  const text = doc.text.slice(lineStart, doc.lines.lineEnd(line));
+  const text = doc.lineText(line);
   let start = offset - lineStart;
   let end = start;
   while (start > 0 && !/\s/.test(text[start - 1])) start--;

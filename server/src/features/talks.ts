@@ -37,6 +37,16 @@ export function talkAt(doc: NotesDocument, offset: number): Talk | null {
   return found;
 }
 
+/** The title line of the talk (or the header of the session) after or before the line of `offset`. */
+export function adjacentHeading(doc: NotesDocument, offset: number, direction: 'next' | 'previous', unit: 'talk' | 'session'): Range | null {
+  if (unit === 'session') {
+    const session = adjacentSession(doc, offset, direction);
+    return session ? toRange(doc, session.headerSpan) : null;
+  }
+  const talk = adjacentTalk(doc, offset, direction);
+  return talk ? toRange(doc, talk.lineSpan) : null;
+}
+
 /** The talk after (or before) the line of `offset`. */
 export function adjacentTalk(doc: NotesDocument, offset: number, direction: 'next' | 'previous'): Talk | null {
   return adjacent(doc, doc.talks, (t) => t.lineSpan.start, offset, direction);

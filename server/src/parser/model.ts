@@ -124,7 +124,10 @@ export interface Reference {
 }
 
 export interface NotesDocument {
+  /** The whole text. Joined from the lines on first use: a feature that needs one line asks `lineText`. */
   readonly text: string;
+  /** One line as written, without its line break (a BOM on line 0 kept, as in `text`). */
+  lineText(line: number): string;
   readonly lines: LineTable;
   readonly days: readonly Day[];
   readonly sessions: readonly Session[];

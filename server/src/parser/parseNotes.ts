@@ -133,6 +133,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
     get text() {
       return (text ??= joinLines(source));
     },
+    lineText: (line) => source.lines[line] ?? '',
     lines,
     days: groupDays(sessions),
     sessions,

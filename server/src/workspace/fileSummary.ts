@@ -102,12 +102,32 @@ export function referenceTitleRange(r: ReferenceEntry): Range {
   return { start: { line: r.line, character: r.targetStart }, end: { line: r.line, character: r.targetEnd } };
 }
 
+/**
+ * What of a document other files depend on: its titles, headers and references, not where they
+ * are. While it stays the same, an open document's summary may lag behind its text (positions
+ * are made again before any answer that needs them).
+ */
+export function documentNames(doc: NotesDocument): string {
+  // Talks and sessions are in document order: the loose talks, then each session's count, say
+  // which talk is in which session without an offset (offsets move with every keystroke).
+  const parts: string[] = [`l${doc.looseTalks.length}`];
+  for (const t of doc.talks) parts.push(`t${t.title}\0${t.speaker ?? ''}`);
+  for (const s of doc.sessions) parts.push(`s${s.event}\0${s.day}\0${s.name}\0${s.talks.length}`);
+  for (const r of doc.references) parts.push(`r${r.target}\0${r.file ?? ''}`);
+  return parts.join('\n');
+}
+
 const BULLETS_IN_HOVER = 3;
 const LONGEST_BULLET_IN_HOVER = 120;
 
 export function summarize(uri: string, doc: NotesDocument): FileSummary {
   const lines = doc.lines;
   const at = (offset: number) => lines.positionAt(offset);
+  // Spans here lie on one line: read that line, not the whole text (joining 10 MB costs 20 ms).
+  const textOf = (span: Span) => {
+    const start = at(span.start);
+    return doc.lineText(start.line).slice(start.character, start.character + (span.end - span.start));
+  };
   const placed = (ordinal: number, heading: Span, whole: Span): Placed => {
     const start = at(heading.start);
     const end = at(whole.end);
@@ -124,7 +144,7 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
       day,
       session,
       key: own(referenceKey(`${event} – ${day} – ${session}`)),
-      heading: own(doc.text.slice(s.headerSpan.start, s.headerSpan.end)),
+      heading: own(textOf(s.headerSpan)),
       talkCount: s.talks.length,
     };
   });
@@ -138,7 +158,7 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
     for (let r = root; r < roots.length && bullets.length < BULLETS_IN_HOVER; r++) {
       const span = doc.bullets.textSpan(roots[r]);
       if (span.start > t.span.end) break;
-      bullets.push(doc.text.slice(span.start, Math.min(span.end, span.start + LONGEST_BULLET_IN_HOVER)));
+      bullets.push(textOf({ start: span.start, end: Math.min(span.end, span.start + LONGEST_BULLET_IN_HOVER) }));
     }
     const sessionOrdinal = t.session ? sessionOrdinals.get(t.session)! : null;
     // The talk's session strings are its session entry's: one copy per session, not per talk.
@@ -155,7 +175,7 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
       day: session?.day ?? null,
       session: session?.session ?? null,
       sessionOrdinal,
-      heading: own(doc.text.slice(t.lineSpan.start, t.lineSpan.end)),
+      heading: own(textOf(t.lineSpan)),
       titleStart,
       titleEnd: titleStart + (t.titleSpan.end - t.titleSpan.start),
       firstBullets: own(bullets.join('\n')),

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { headingRange, summarize, titleRange, wholeRange } from '../../../server/src/workspace/fileSummary';
+import { documentNames, headingRange, summarize, titleRange, wholeRange } from '../../../server/src/workspace/fileSummary';
 import { SAMPLE, growthFactor, joinLines } from '../../helpers';
 
 describe('fileSummary', () => {
@@ -44,5 +44,13 @@ describe('fileSummary', () => {
     const talks = (n: number) => Array.from({ length: n / 4 }, (_, i) => `Talk ${i} by Ann Other\n  • a\n  • b`).join('\n');
     const factor = growthFactor(talks, (text) => summarize('file:///n/a.notes', parseNotes(text)), 8000);
     assert.ok(factor < 8, `4× the talks took ${factor.toFixed(1)}× as long`);
+  });
+  it('Should keep document names when lines only move, and change them with a title, a session or a reference', () => {
+    const names = (...lines: string[]) => documentNames(parseNotes(joinLines(...lines)));
+    const base = names('Loose by Ann Other', 'LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • [[Planes]]');
+    assert.equal(names('', 'Loose by Ann Other', '', 'LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • [[Planes]] and more'), base);
+    assert.notEqual(names('Loose by Ann Other', 'LCA 2016 – Friday – Session 1', 'Rocket by Ann Other', '  • [[Planes]]'), base);
+    assert.notEqual(names('LCA 2016 – Friday – Session 1', 'Loose by Ann Other', 'Rockets by Ann Other', '  • [[Planes]]'), base, 'a talk moved into the session');
+    assert.notEqual(names('Loose by Ann Other', 'LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • [[Plane]]'), base);
   });
 });

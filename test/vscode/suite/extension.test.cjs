@@ -28,6 +28,15 @@ describe('Conference Notes in VS Code', () => {
     assert.equal(editor.document.languageId, 'confnotes');
   });
 
+  it('finds a talk of the workspace with Go to Symbol in Workspace: prom wilk', async () => {
+    const symbols = await until(async () => {
+      const s = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'prom wilk');
+      return s && s.length ? s : null;
+    }, 'workspace symbols');
+    assert.match(symbols[0].name, /with Prometheus by Jamie Wilkinson$/);
+    assert.equal(path.basename(symbols[0].location.uri.fsPath), 'lca2016.notes');
+  });
+
   it('shows the outline Friday → Session 3 → Lighting talks, Closing', async () => {
     const symbols = await until(async () => {
       const s = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', editor.document.uri);
