@@ -18,7 +18,7 @@ import {
 import { Indexer, type IndexProgress } from './indexer';
 import type { NotesDocument } from './parser/model';
 import { documentNames, summarize } from './workspace/fileSummary';
-import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { canonicalUri, WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Workspaces with at least this many notes files show indexing progress. */
 const FILES_WORTH_A_PROGRESS_BAR = 50;
@@ -36,7 +36,8 @@ export class NotesWorkspace {
   private watching: Promise<Disposable> | null = null;
   private indexed = false;
   private markIndexed: () => void = () => {};
-  private readonly firstIndexing = new Promise<void>((resolve) => (this.markIndexed = resolve));
+  /** Resolves when the first indexing is done (the one that was not superseded by another). */
+  readonly firstIndexing = new Promise<void>((resolve) => (this.markIndexed = resolve));
   /** Watched-file events, one batch at a time in the order they came. */
   private events: Promise<void> = Promise.resolve();
   /** The version of each open document the index holds, and its names then (`documentNames`). */
@@ -88,7 +89,8 @@ export class NotesWorkspace {
    * it last did (other files may refer to them). Summarizing a 10 MB file costs more than
    * parsing it: typing in a bullet leaves the summary behind until an answer needs positions.
    */
-  takeOpen(uri: string, version: number, model: NotesDocument, namesOnly: boolean): void {
+  takeOpen(documentUri: string, version: number, model: NotesDocument, namesOnly: boolean): void {
+    const uri = canonicalUri(documentUri);
     const held = this.openVersions.get(uri);
     if (held?.version === version) return;
     const names = documentNames(model);
@@ -98,7 +100,8 @@ export class NotesWorkspace {
   }
 
   /** A document closed: its disk copy, if any, counts again. */
-  closed(uri: string): void {
+  closed(documentUri: string): void {
+    const uri = canonicalUri(documentUri);
     this.openVersions.delete(uri);
     this.index.close(uri);
   }

@@ -51,7 +51,7 @@ import {
   type InitializationOptions,
 } from './protocol';
 import { defaultSettings, linkOptions, readSettings, type Settings } from './settings';
-import type { WorkspaceIndex } from './workspace/workspaceIndex';
+import { canonicalUri, type WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** As many as VS Code shows for one file. */
 const DIAGNOSTICS_PER_FILE = 1000;
@@ -126,13 +126,12 @@ export function startServer(connection: Connection): void {
     if (canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
     }
-    // The end of the first indexing is news even when no notes file was found.
-    void workspaceSettings()
-      .then((settings) => workspace.useFiles(settings.files))
-      .then(() => {
-        namesVersion++;
-        namesSettled();
-      });
+    void workspaceSettings().then((settings) => workspace.useFiles(settings.files));
+  });
+  // The end of the first indexing is news even when no notes file was found.
+  void workspace.firstIndexing.then(() => {
+    namesVersion++;
+    namesSettled();
   });
 
   const workspaceSettings = (): Promise<Settings> =>
@@ -285,7 +284,7 @@ export function startServer(connection: Connection): void {
 
   // Workspace-wide: answered from the index, once the first indexing is done.
   connection.onRequest(OutlineChildrenRequest, async (p, token) => outlineChildren(await indexFor(token), p.parent));
-  connection.onRequest(OutlinePathRequest, async (p, token) => outlinePath(await indexFor(token), p.uri, p.kind, p.ordinal));
+  connection.onRequest(OutlinePathRequest, async (p, token) => outlinePath(await indexFor(token), canonicalUri(p.uri), p.kind, p.ordinal));
   connection.onRequest(SearchTalksRequest, async (p, token) => searchTalks(await indexFor(token), p.query, Math.min(p.limit, TALKS_PER_SEARCH)));
   connection.onWorkspaceSymbol(async (p, token) => {
     await indexFor(token);
@@ -297,11 +296,11 @@ export function startServer(connection: Connection): void {
   });
   connection.onReferences(async (p, token) => {
     await indexFor(token);
-    return withModel(p.textDocument.uri, [], (m) => backlinks(m, index, p.textDocument.uri, m.lines.offsetAt(p.position), p.context.includeDeclaration));
+    return withModel(p.textDocument.uri, [], (m) => backlinks(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.context.includeDeclaration));
   });
   connection.onCodeLens(async (p, token) => {
     await indexFor(token, true);
-    return withModel(p.textDocument.uri, [], (m) => codeLenses(m, index, p.textDocument.uri));
+    return withModel(p.textDocument.uri, [], (m) => codeLenses(m, index, canonicalUri(p.textDocument.uri)));
   });
   connection.onCompletion(async (p, token) => {
     await indexFor(token);
@@ -310,13 +309,13 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename(async (p, token) => {
     await indexFor(token);
     return withModel(p.textDocument.uri, null, (m) => refusalAsError(() => {
-      const { range, placeholder } = renameTarget(m, index, p.textDocument.uri, m.lines.offsetAt(p.position));
+      const { range, placeholder } = renameTarget(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position));
       return { range, placeholder };
     }));
   });
   connection.onRenameRequest(async (p, token) => {
     await indexFor(token);
-    return withModel(p.textDocument.uri, null, (m) => refusalAsError(() => rename(m, index, p.textDocument.uri, m.lines.offsetAt(p.position), p.newName)));
+    return withModel(p.textDocument.uri, null, (m) => refusalAsError(() => rename(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.newName)));
   });
 
   documents.listen(connection);

@@ -119,6 +119,20 @@ describe('workspace index over stdio', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('Should take an open file and its disk copy for one file however the client escapes its uri', async () => {
+    // The server's disk walk writes `%40` for `@` (and escapes `(`, `+`…), as VS Code does; Node's
+    // pathToFileURL, which some clients use, leaves them as they are.
+    writeFileSync(path.join(dir, 'notes@home (2016).notes'), 'Solo talk by Ann Other\n  • [[Solo talk]]\n');
+    await client.initializeWorkspace([pathToFileURL(dir).href]);
+    const escaped = uri('notes@home (2016).notes');
+    assert.match(escaped, /notes@home%20\(2016\)\.notes$/);
+    const published = client.diagnostics(escaped, (p) => p.version === 1);
+    await client.open(escaped, 'Solo talk by Ann Other\n  • [[Solo talk]]\n');
+    assert.deepEqual((await published).diagnostics, [], 'not ambiguous with its own disk copy');
+    assert.equal(titles(await symbols('solo talk')).filter((t) => t.startsWith('Solo talk')).length, 1);
+    assert.equal(await client.stop(), 0);
+  });
+
   it('Should go to definition, find references, count them in a code lens, hover and rename across files', async () => {
     await client.initializeWorkspace([pathToFileURL(dir).href]);
     const kiwicon = uri('kiwicon2019.notes');

@@ -8,6 +8,7 @@
  * for files read from disk, so the first search after indexing is as fast as the others).
  */
 import { distance } from 'fastest-levenshtein';
+import { URI } from 'vscode-uri';
 import fuzzysort from 'fuzzysort';
 import { referenceKey } from '../parser/references';
 import type { FileSummary, ReferenceEntry, SessionEntry, TalkEntry } from './fileSummary';
@@ -34,6 +35,16 @@ export interface IndexChange {
    * references are as they were, so nothing that resolves names needs doing again.
    */
   readonly names: boolean;
+}
+
+/**
+ * The one spelling of a file uri the index uses (VS Code's, which the disk walk writes too).
+ * Clients escape paths differently (`notes@home (2016)` is `notes%40home%20%282016%29` to VS
+ * Code, `notes@home%20(2016)` to Node's pathToFileURL): without one spelling, an open file and
+ * its disk copy would be two files, and every title in it ambiguous.
+ */
+export function canonicalUri(uri: string): string {
+  return uri.startsWith('file:') ? URI.parse(uri).toString() : uri;
 }
 
 /** The name of a session as references write it. */
