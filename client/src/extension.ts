@@ -3,9 +3,11 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { SHOW_REFERENCES_COMMAND } from '../../server/src/features/codeLenses';
+import { WorkspaceTrustNotification } from '../../server/src/protocol';
 import { registerBulletKeys } from './bulletKeys';
 import { CrashPolicy } from './crashPolicy';
 import { registerNotesView } from './notesView';
+import { checkLinksOnline } from './onlineCheck';
 import { OverviewCommands } from './overview';
 import { goToTalk, moveToAdjacent, RecentTalks } from './talkCommands';
 
@@ -19,7 +21,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'confnotes' }],
-    initializationOptions: { ignoreLinkCommand: true },
+    initializationOptions: {
+      ignoreLinkCommand: true,
+      // Links are checked online only in a trusted workspace; the server is told when trust is granted.
+      trusted: vscode.workspace.isTrusted,
+      cacheFolder: context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined,
+    },
     errorHandler: restartOnCrash(new CrashPolicy('Conference Notes')),
   };
   const languageClient = new LanguageClient('confnotes', 'Conference Notes', serverOptions, clientOptions);
@@ -38,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerTextEditorCommand('confnotes.showAll', (editor) => overview.show(editor, 'all')),
     vscode.commands.registerTextEditorCommand('confnotes.cycleOverview', (editor) => overview.cycle(editor)),
     vscode.commands.registerCommand('confnotes.restartServer', () => languageClient.restart()),
+    vscode.commands.registerCommand('confnotes.checkLinksOnline', () => checkLinksOnline(languageClient)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(WorkspaceTrustNotification, { trusted: true })),
     vscode.commands.registerCommand('confnotes.ignoreLink', ignoreLink),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: Position, locations: Location[]) =>
       vscode.commands.executeCommand(

@@ -154,7 +154,7 @@ export class Indexer {
 }
 
 /** A notes file's text, or why it is not indexed, or that it is gone. */
-async function readNotes(file: string): Promise<Read> {
+export async function readNotes(file: string): Promise<Read> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { gone: true };

@@ -15,7 +15,9 @@ import {
   type FileEvent,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
-import { Indexer, type IndexProgress } from './indexer';
+import { URI } from 'vscode-uri';
+import { Indexer, readNotes, type IndexProgress } from './indexer';
+import { parseNotes } from './parser/parseNotes';
 import type { NotesDocument } from './parser/model';
 import { documentNames, summarize } from './workspace/fileSummary';
 import { canonicalUri, WorkspaceIndex } from './workspace/workspaceIndex';
@@ -97,6 +99,12 @@ export class NotesWorkspace {
     if (namesOnly && held?.names === names) return;
     this.openVersions.set(uri, { version, names });
     this.index.setOpen(summarize(uri, model));
+  }
+
+  /** A file of the index as it is on disk, parsed with its links; null if it cannot be read. */
+  async parseFromDisk(uri: string): Promise<NotesDocument | null> {
+    const read = await readNotes(URI.parse(uri).fsPath);
+    return 'text' in read ? parseNotes(read.text) : null;
   }
 
   /** A document closed: its disk copy, if any, counts again. */

@@ -4,6 +4,7 @@ import type { OverviewLines } from './features/overview';
 import type { TalkItem } from './features/talks';
 import type { TalkPick } from './features/talkSearch';
 import type { OutlineNode } from './features/workspaceOutline';
+import type { CheckSummary } from './onlineChecks';
 
 export interface TalksParams {
   readonly textDocument: TextDocumentIdentifier;
@@ -56,8 +57,26 @@ export const OverviewLinesRequest = new RequestType<TalksParams, OverviewLines, 
 // Sent with empty params: a parameterless notification type made VS Code's client refuse it ("defines 0 params but received 1").
 export const OutlineChangedNotification = new NotificationType<Record<string, never>>('confnotes/outlineChanged');
 
+export interface CheckLinksParams {
+  /** The links of one file (`uri`), or of every notes file of the workspace. */
+  readonly scope: 'file' | 'workspace';
+  readonly uri?: string;
+}
+/**
+ * Checks links online, with progress, and answers how it went (also told to the user). Refused
+ * (RequestFailed) in an untrusted workspace or when `confnotes.links.online` is `off`.
+ */
+export const CheckLinksOnlineRequest = new RequestType<CheckLinksParams, CheckSummary, void>('confnotes/checkLinksOnline');
+
+/** The client tells the server when the workspace becomes trusted (VS Code's workspace trust). */
+export const WorkspaceTrustNotification = new NotificationType<{ readonly trusted: boolean }>('confnotes/workspaceTrust');
+
 /** What the client may say in `initializationOptions`. */
 export interface InitializationOptions {
+  /** false: the workspace is not trusted, and no link is checked online until it is. */
+  readonly trusted?: boolean;
+  /** Where the online check keeps its cache (VS Code: the extension's global storage). */
+  readonly cacheFolder?: string;
   /** The client registers `confnotes.ignoreLink` (VS Code does), so "Ignore this link" can be offered. */
   readonly ignoreLinkCommand?: boolean;
   /** Settings for clients without `workspace/configuration`, in the shape of the `confnotes` section. */

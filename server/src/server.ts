@@ -13,6 +13,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type Position,
   type InitializeResult,
@@ -28,6 +29,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { linkDiagnostics } from './features/linkDiagnostics';
+import { onlineDiagnostics } from './features/onlineDiagnostics';
 import { overviewLines } from './features/overview';
 import { referenceDiagnostics } from './features/referenceDiagnostics';
 import { rename, RenameRefused, renameTarget } from './features/rename';
@@ -39,9 +41,13 @@ import { outlineChildren, outlinePath } from './features/workspaceOutline';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { LineDocument } from './lineDocument';
 import { NotesWorkspace } from './notesWorkspace';
+import { CheckRefused, defaultCacheFolder, OnlineChecks } from './onlineChecks';
+import type { NotesDocument } from './parser/model';
 import { LONGEST_LINE_SEARCHED_FOR_LINKS } from './parser/lineFacts';
 import {
   AdjacentTalkRequest,
+  CheckLinksOnlineRequest,
+  WorkspaceTrustNotification,
   OutlineChangedNotification,
   OutlineChildrenRequest,
   OutlinePathRequest,
@@ -76,6 +82,7 @@ export function startServer(connection: Connection): void {
   let canRefreshCodeLenses = false;
   let canFollowFolders = false;
   const workspace = new NotesWorkspace(connection);
+  let online = new OnlineChecks(connection, null, false);
   const index = workspace.index;
   /** Bumped when a title, session or reference changes anywhere: reference diagnostics may change. */
   let namesVersion = 0;
@@ -88,6 +95,7 @@ export function startServer(connection: Connection): void {
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     ignoreLinkCommand = init.ignoreLinkCommand === true;
     if (init.settings !== undefined) fallbackSettings = readSettings(init.settings);
+    online = new OnlineChecks(connection, typeof init.cacheFolder === 'string' ? init.cacheFolder : defaultCacheFolder(), init.trusted !== false);
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const client = params.capabilities;
     canRefreshCodeLenses = client.workspace?.codeLens?.refreshSupport === true;
@@ -99,7 +107,7 @@ export function startServer(connection: Connection): void {
     connection.console.info(`${SERVER_NAME} ${SERVER_VERSION} for ${params.clientInfo?.name ?? 'an unnamed client'} ${params.clientInfo?.version ?? ''}`);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: 'Conference Notes' },
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
@@ -207,17 +215,21 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== document.version) return;
     const model = models.get(document);
     syncOpen(uri, true);
-    const diagnostics = linkDiagnostics(model, options, DIAGNOSTICS_PER_FILE);
-    // Before the first indexing ends, every reference would look unresolved; the end of it is a names change.
-    if (workspace.isIndexed) diagnostics.push(...referenceDiagnostics(model, index, options).slice(0, DIAGNOSTICS_PER_FILE));
     validatedWith.set(uri, workspace.isIndexed ? namesVersion : -1);
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsOf(model, options) });
     if (model.linesNotSearchedForLinks.length > 0 && !toldAboutLongLines.has(uri)) {
       toldAboutLongLines.add(uri);
       // A notification: showInformationMessage would be a request, and clients without it answer with an error.
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: longLinesMessage(uri, model.linesNotSearchedForLinks) });
     }
   };
+  /** Every diagnostic of a document: its links, its references, what the online check found. */
+  const diagnosticsOf = (model: NotesDocument, options: Awaited<ReturnType<typeof linkOptionsFor>>): Diagnostic[] => [
+    ...linkDiagnostics(model, options, DIAGNOSTICS_PER_FILE),
+    // Before the first indexing ends, every reference would look unresolved; the end of it is a names change.
+    ...(workspace.isIndexed ? referenceDiagnostics(model, index, options).slice(0, DIAGNOSTICS_PER_FILE) : []),
+    ...onlineDiagnostics(model, online.verdicts, options).slice(0, DIAGNOSTICS_PER_FILE),
+  ];
   const scheduleValidation = async (uri: string, immediately: boolean) => {
     clearTimeout(timers.get(uri));
     const delay = immediately ? 0 : (await settingsFor(uri)).diagnosticsDelay;
@@ -318,17 +330,65 @@ export function startServer(connection: Connection): void {
     return withModel(p.textDocument.uri, null, (m) => refusalAsError(() => rename(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.newName)));
   });
 
+  // Links online: only when asked, never in an untrusted workspace (onlineChecks.ts).
+  connection.onNotification(WorkspaceTrustNotification, (p) => {
+    online.trusted = p.trusted === true;
+  });
+  connection.onRequest(CheckLinksOnlineRequest, async (p, token) => {
+    const files = p.scope === 'file' && p.uri ? [p.uri] : [...new Set([...documents.keys(), ...(await indexFor(token)).diskUris()])];
+    const models = await modelsOf(files);
+    const settings = p.scope === 'file' && p.uri ? await settingsFor(p.uri) : await workspaceSettings();
+    const urls = [...models.values()].flatMap((m) => m.links.flatMap((l) => (l.target === null ? [] : [l.target])));
+    const summary = await refusalAsError(() => online.run(p.scope === 'file' ? `file ${p.uri}` : 'workspace', urls, models.size, settings.online, token));
+    await showOnlineResults(models);
+    return summary;
+  });
+  documents.onDidSave((e) => {
+    void settingsFor(e.document.uri).then(async (settings) => {
+      if (settings.online.mode !== 'onSave' || !online.trusted) return;
+      const model = models.get(e.document);
+      const urls = model.links.flatMap((l) => (l.target === null ? [] : [l.target]));
+      await online.run(`file ${e.document.uri}`, urls, 1, settings.online).catch((error) => connection.console.warn(`checking links on save: ${error}`));
+      await showOnlineResults(new Map([[e.document.uri, model]]));
+    });
+  });
+  /** Each file as the editor has it, or as it is on disk. */
+  const modelsOf = async (uris: readonly string[]): Promise<Map<string, NotesDocument>> => {
+    const found = new Map<string, NotesDocument>();
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      const model = document ? models.get(document) : await workspace.parseFromDisk(uri);
+      if (model) found.set(uri, model);
+    }
+    return found;
+  };
+  /** Open files are checked again; closed ones with online problems get their diagnostics now (they go when the file next closes). */
+  const showOnlineResults = async (checked: ReadonlyMap<string, NotesDocument>) => {
+    for (const [uri, model] of checked) {
+      if (documents.get(uri)) {
+        void scheduleValidation(uri, true);
+        continue;
+      }
+      const options = await linkOptionsFor(uri);
+      if (onlineDiagnostics(model, online.verdicts, options).length > 0) await connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(model, options) });
+    }
+  };
+
   documents.listen(connection);
   connection.listen();
 }
 
-/** A refused rename reaches the user as the error's message. */
+/** A refused rename or check reaches the user as the error's message. */
 function refusalAsError<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof RenameRefused) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+  const refused = (e: unknown) => {
+    if (e instanceof RenameRefused || e instanceof CheckRefused) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
     throw e;
+  };
+  try {
+    const result = run();
+    return (result instanceof Promise ? result.catch(refused) : result) as T;
+  } catch (e) {
+    return refused(e);
   }
 }
 

@@ -10,27 +10,65 @@ export type SeverityName = 'ignore' | 'hint' | 'information' | 'warning' | 'erro
 /** Codes of diagnostics on `[[references]]` (features/referenceDiagnostics.ts). */
 export type ReferenceProblemCode = 'unresolved-reference' | 'ambiguous-reference';
 
+/** Codes of what checking links online found (features/onlineDiagnostics.ts). */
+export type OnlineProblemCode = 'dead-link' | 'redirected-link' | 'unverified-link' | 'https-available';
+
+export type OnlineMode = 'off' | 'onCommand' | 'onSave';
+
+export interface OnlineSettings {
+  /** `off`: never; `onCommand`: when the user runs Check Links Online; `onSave`: that, and each saved file. */
+  readonly mode: OnlineMode;
+  /** Statuses that count as working (403 from sites that turn bots away, say). */
+  readonly acceptStatus: readonly number[];
+  /** Globs of URLs never requested. */
+  readonly exclude: readonly string[];
+  /** Request private, loopback and link-local addresses too (intranets, tests). */
+  readonly checkPrivateAddresses: boolean;
+  /** Say so when an `http://` link's `https://` twin answers the same. */
+  readonly suggestHttps: boolean;
+  /** Milliseconds a whole request may take. */
+  readonly timeoutMs: number;
+}
+
 export interface Settings {
   readonly linkDiagnostics: boolean;
-  readonly severity: Readonly<Record<LinkProblemCode | ReferenceProblemCode, SeverityName>>;
+  readonly severity: Readonly<Record<LinkProblemCode | ReferenceProblemCode | OnlineProblemCode, SeverityName>>;
   readonly ignorePatterns: readonly string[];
   /** Milliseconds between the last edit and the diagnostics run. */
   readonly diagnosticsDelay: number;
   /** Globs (relative to each workspace folder) of the files the workspace index reads. */
   readonly files: readonly string[];
+  readonly online: OnlineSettings;
 }
 
 export const defaultSettings: Settings = {
   linkDiagnostics: true,
-  severity: { 'malformed-url': 'warning', 'unknown-tld': 'warning', 'incomplete-link': 'warning', 'unresolved-reference': 'warning', 'ambiguous-reference': 'warning' },
+  severity: {
+    'malformed-url': 'warning',
+    'unknown-tld': 'warning',
+    'incomplete-link': 'warning',
+    'unresolved-reference': 'warning',
+    'ambiguous-reference': 'warning',
+    'dead-link': 'warning',
+    'redirected-link': 'information',
+    'unverified-link': 'information',
+    'https-available': 'information',
+  },
   ignorePatterns: [],
   diagnosticsDelay: 200,
   files: ['**/*.notes', '**/*.confnotes'],
+  online: { mode: 'onCommand', acceptStatus: [], exclude: [], checkPrivateAddresses: false, suggestHttps: true, timeoutMs: 10_000 },
 };
+
+const ONLINE_MODES: readonly string[] = ['off', 'onCommand', 'onSave'];
 
 const SEVERITIES: readonly string[] = ['ignore', 'hint', 'information', 'warning', 'error'];
 
-/** Reads the `confnotes` section as VS Code sends it (`{ files, links: { diagnostics, severity, ignore }, diagnostics: { delay } }`). */
+/**
+ * Reads the `confnotes` section as VS Code sends it (`{ files, links: { diagnostics, severity,
+ * ignore, online, acceptStatus, exclude, checkPrivateAddresses, suggestHttps, timeout },
+ * diagnostics: { delay } }`).
+ */
 export function readSettings(raw: unknown): Settings {
   const section = asObject(raw);
   const links = asObject(section.links);
@@ -47,6 +85,21 @@ export function readSettings(raw: unknown): Settings {
     ignorePatterns: Array.isArray(links.ignore) ? links.ignore.filter((p): p is string => typeof p === 'string' && p !== '') : [],
     diagnosticsDelay: typeof delay === 'number' && delay >= 0 ? delay : defaultSettings.diagnosticsDelay,
     files: Array.isArray(section.files) && section.files.some((p) => typeof p === 'string' && p !== '') ? section.files.filter((p): p is string => typeof p === 'string' && p !== '') : defaultSettings.files,
+    online: readOnline(links),
+  };
+}
+
+function readOnline(links: Record<string, unknown>): OnlineSettings {
+  const fallback = defaultSettings.online;
+  const timeout = links.timeout;
+  return {
+    mode: typeof links.online === 'string' && ONLINE_MODES.includes(links.online) ? (links.online as OnlineMode) : fallback.mode,
+    acceptStatus: Array.isArray(links.acceptStatus) ? links.acceptStatus.filter((s): s is number => Number.isInteger(s) && s >= 100 && s <= 999) : fallback.acceptStatus,
+    exclude: Array.isArray(links.exclude) ? links.exclude.filter((p): p is string => typeof p === 'string' && p !== '') : fallback.exclude,
+    checkPrivateAddresses: typeof links.checkPrivateAddresses === 'boolean' ? links.checkPrivateAddresses : fallback.checkPrivateAddresses,
+    suggestHttps: typeof links.suggestHttps === 'boolean' ? links.suggestHttps : fallback.suggestHttps,
+    // Seconds in the setting; at least one, at most five minutes.
+    timeoutMs: typeof timeout === 'number' && timeout >= 1 && timeout <= 300 ? Math.round(timeout * 1000) : fallback.timeoutMs,
   };
 }
 

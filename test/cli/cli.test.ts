@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT, SAMPLE_PATH } from '../helpers';
+import { routes, startSite, type LocalSite } from '../linkcheck/localSites';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 const run = (...args: string[]) => runAs({}, ...args);
@@ -202,5 +203,59 @@ describe('confnotes CLI', () => {
       assert.deepEqual(o.days[0].sessions[0].talks, [{ title: 'Talk', speaker: 'Ann Other', line: 3, endLine: 4 }]);
       assert.match(run('check', p).out, /bom\.notes:4:5: warning malformed-url/);
     });
+  });
+});
+
+describe('confnotes check --online', function () {
+  this.timeout(30000);
+  let site: LocalSite;
+  let dir: string;
+  /** The CLI in a child process, without blocking this one (the local site answers from here). */
+  const runAsync = (...args: string[]) =>
+    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('close', (code) => resolve({ code, out, err }));
+    });
+  beforeEach(async () => {
+    site = await startSite(routes);
+    dir = mkdtempSync(path.join(tmpdir(), 'confnotes-cli-online-'));
+    writeFileSync(path.join(dir, 'a.notes'), ['Talk by Ann Other', `  • ${site.http}/ok`, `  • ${site.http}/gone-404 and ${site.http}/moved`, `  • 🎉 ${site.http}/linkedin`, '  • http://example.com/never'].join('\n') + '\n');
+  });
+  afterEach(async () => {
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Should report dead, moved and unverified links with status, final URL and reason in JSON, and exit 1 for the dead one', async () => {
+    const { code, out, err } = await runAsync('check', '--online', '--json', '--check-private-addresses', '--timeout', '2', '--cache-dir', path.join(dir, 'cache'), dir);
+    assert.equal(code, 1, err);
+    const found = JSON.parse(out).map((f: Record<string, unknown>) => [f.line, f.column, f.code, f.severity, f.status, f.finalUrl, f.reason]);
+    assert.deepEqual(found, [
+      [3, 5, 'dead-link', 'warning', 404, `${site.http}/gone-404`, '404 Not Found'],
+      [3, 5 + `${site.http}/gone-404 and `.length, 'redirected-link', 'information', 200, `${site.http}/ok`, `redirects permanently (301) to ${site.http}/ok`],
+      [4, 7, 'unverified-link', 'information', 999, `${site.http}/linkedin`, 'the site blocks automated checks (999 Request denied)'],
+    ]);
+    assert.ok(!site.seen.some((s) => s.path === '/never'));
+  });
+  it('Should answer a second run from the cache folder, and exit 0 when only information is left', async () => {
+    const args = ['check', '--online', '--check-private-addresses', '--cache-dir', path.join(dir, 'cache'), '--accept', '404', dir];
+    const first = await runAsync(...args);
+    const asked = site.seen.length;
+    const second = await runAsync(...args);
+    assert.equal(site.seen.length, asked, 'nothing asked again');
+    assert.equal(second.out, first.out);
+    assert.equal(second.code, 0, 'a moved and an unverified link are information');
+    assert.match(second.out, /a\.notes:3:\d+: information redirected-link: Moved: redirects permanently \(301\)/);
+  });
+  it('Should skip the local site without --check-private-addresses, and refuse a bad --timeout', async () => {
+    const { code, out } = await runAsync('check', '--online', '--no-cache', dir);
+    assert.equal(code, 0);
+    assert.equal(out, '');
+    assert.equal(site.seen.length, 0);
+    assert.equal((await runAsync('check', '--online', '--timeout', 'soon', dir)).code, 2);
   });
 });

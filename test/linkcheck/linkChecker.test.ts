@@ -107,6 +107,7 @@ describe('link check online', function () {
   it('Should call bot filters and LinkedIn-style 999 unverified, a 401 unverified, a plain 403 dead unless accepted', async () => {
     assert.deepEqual(brief(await verdict(`${site.http}/bot`)), ['unverified', 403, 'the site blocks automated checks (403 with cf-mitigated: challenge)']);
     assert.deepEqual(brief(await verdict(`${site.http}/linkedin`)), ['unverified', 999, 'the site blocks automated checks (999 Request denied)']);
+    assert.equal(site.seen.filter((s) => s.path === '/linkedin').length, 1, '999 is no server error: not retried');
     assert.deepEqual(brief(await verdict(`${site.http}/login`)), ['unverified', 401, 'the page needs a login (401 Unauthorized)']);
     assert.deepEqual(brief(await verdict(`${site.http}/forbidden`)), ['dead', 403, '403 Forbidden']);
     assert.deepEqual(brief(await verdict(`${site.http}/forbidden`, { acceptStatus: [403] })), ['alive', 403, '403 Forbidden']);

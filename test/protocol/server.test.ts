@@ -22,7 +22,7 @@ describe('language server over stdio', function () {
     for (const c of ['documentSymbolProvider', 'foldingRangeProvider', 'documentLinkProvider', 'hoverProvider', 'codeActionProvider']) {
       assert.ok(result.capabilities[c], c);
     }
-    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.equal(await client.stop(), 0);
   });
 

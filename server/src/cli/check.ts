@@ -4,6 +4,8 @@
  */
 import type { NotesDocument, Reference, Span } from '../parser/model';
 import { reportedLinks, type LinkDiagnosticOptions } from '../features/linkDiagnostics';
+import type { Verdict } from '../linkCheck/outcomes';
+import { onlineProblem } from '../features/onlineDiagnostics';
 import { referenceProblem } from '../features/referenceDiagnostics';
 import type { SeverityName } from '../settings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -19,6 +21,10 @@ export interface Finding {
   code: string;
   message: string;
   target: string | null;
+  /** Online findings (`check --online`): the last HTTP status (null when none came), where redirects ended, and why. */
+  status?: number | null;
+  finalUrl?: string | null;
+  reason?: string;
 }
 
 type Place = Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>;
@@ -61,6 +67,29 @@ export function referenceFindings(placed: readonly PlacedReference[], index: Wor
     const problem = referenceProblem(reference, index);
     if (!problem || severity[problem.code] === 'ignore') continue;
     found.push({ ...place, severity: severity[problem.code], code: problem.code, message: problem.message, target: null });
+  }
+  return found;
+}
+
+/** A link that can be checked online, placed in its file. */
+export interface PlacedLink {
+  readonly place: Place;
+  readonly url: string;
+}
+
+/** The links to check online: those that open, and that `--ignore` does not silence. */
+export function placedLinks(file: string, doc: NotesDocument, options: LinkDiagnosticOptions): PlacedLink[] {
+  return doc.links.flatMap((l) => (l.target === null || options.isIgnored(l) ? [] : [{ place: place(file, doc, l.span), url: l.target }]));
+}
+
+/** What the online check found wrong with these links, as the editor reports it. */
+export function onlineFindings(placed: readonly PlacedLink[], verdicts: ReadonlyMap<string, Verdict>, severity: Readonly<Record<string, SeverityName>>): Finding[] {
+  const found: Finding[] = [];
+  for (const { place, url } of placed) {
+    const verdict = verdicts.get(url);
+    const problem = verdict && onlineProblem(verdict);
+    if (!problem || severity[problem.code] === 'ignore') continue;
+    found.push({ ...place, severity: severity[problem.code], code: problem.code, message: problem.message, target: url, status: verdict!.httpStatus, finalUrl: verdict!.finalUrl, reason: verdict!.reason });
   }
   return found;
 }

@@ -2,11 +2,15 @@
 /** `confnotes`: outline and check notes files from the command line (contracts in README.md). */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
+import { LinkCache } from '../linkCheck/linkCache';
+import { checkLinks } from '../linkCheck/linkChecker';
+import { defaultCacheFolder } from '../onlineChecks';
 import { parseNotes } from '../parser/parseNotes';
-import { defaultSettings, linkOptions } from '../settings';
+import { linkOptions, readSettings } from '../settings';
+import type { Verdict } from '../linkCheck/outcomes';
 import { summarize } from '../workspace/fileSummary';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { findings, formatFinding, placedReferences, referenceFindings, type Finding, type PlacedReference } from './check';
+import { findings, formatFinding, onlineFindings, placedLinks, placedReferences, referenceFindings, type Finding, type PlacedLink, type PlacedReference } from './check';
 import { outline, outlineTree, type Outline } from './outline';
 import { expandPaths, readNotesFile } from './readNotes';
 
@@ -16,26 +20,33 @@ const USAGE = `usage:
                                        flag malformed and incomplete links, and [[references]]
                                        that name no talk or several among the files checked
                                        (and the notes under each --root, read but not reported)
-exit codes: 0 clean, 1 something flagged (check), 2 usage or read error`;
+    --online                           also ask every link's site whether the page is there
+      --accept STATUS…  --exclude GLOB…  --timeout SECONDS (10)
+      --cache-dir FOLDER (~/.cache/confnotes)  --no-cache  --check-private-addresses
+exit codes: 0 clean, 1 a warning or error flagged (check), 2 usage or read error`;
 
-function main(argv: string[]): number {
+/** Options that take a value, and may be given again. */
+const WITH_VALUE = new Set(['--ignore', '--root', '--accept', '--exclude', '--timeout', '--cache-dir']);
+const FLAGS = new Set(['--json', '--online', '--no-cache', '--check-private-addresses']);
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') return print('confnotes 0.1.0'), 0;
   if (command === '--help' || command === '-h' || command === 'help') return print(USAGE), 0;
-  const json = rest.includes('--json');
-  const ignore: string[] = [];
-  const roots: string[] = [];
+  const values = new Map<string, string[]>();
+  const flags = new Set<string>();
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--json') continue;
-    if (arg === '--ignore' && command === 'check' && i + 1 < rest.length) ignore.push(rest[++i]);
-    else if (arg === '--root' && command === 'check' && i + 1 < rest.length) roots.push(rest[++i]);
+    const checkOnly = command === 'check' || arg === '--json';
+    if (WITH_VALUE.has(arg) && checkOnly && i + 1 < rest.length) values.set(arg, [...(values.get(arg) ?? []), rest[++i]]);
+    else if (FLAGS.has(arg) && checkOnly) flags.add(arg);
     else if (arg.startsWith('-') && arg !== '-') return usageError(`unknown option '${arg}'`);
     else paths.push(arg);
   }
   if (command !== 'outline' && command !== 'check') return usageError(command ? `unknown command '${command}'` : 'no command given');
   if (paths.length === 0) return usageError(`'${command}' needs at least one ${command === 'check' ? 'file or folder' : 'file'}`);
+  const json = flags.has('--json');
 
   let readErrors = 0;
   const failed = (file: string, error: string) => {
@@ -54,18 +65,26 @@ function main(argv: string[]): number {
     return readErrors > 0 ? 2 : 0;
   }
 
-  const options = linkOptions({ ...defaultSettings, ignorePatterns: ignore });
+  const online = flags.has('--online');
+  const accept = (values.get('--accept') ?? []).map(Number);
+  const timeout = values.has('--timeout') ? Number(values.get('--timeout')!.at(-1)) : 10;
+  if (accept.some((s) => !Number.isInteger(s) || s < 100 || s > 999)) return usageError('--accept takes an HTTP status, e.g. --accept 403');
+  if (!(timeout >= 1 && timeout <= 300)) return usageError('--timeout takes seconds, from 1 to 300');
+  const settings = readSettings({
+    links: { ignore: values.get('--ignore') ?? [], acceptStatus: accept, exclude: values.get('--exclude') ?? [], timeout, checkPrivateAddresses: flags.has('--check-private-addresses') },
+  });
+  const options = linkOptions(settings);
   const files = expandPaths(paths);
   if (files.length === 0) failed(paths.join(' '), 'no notes files (*.notes, *.confnotes) found');
   // One pass over the files: link problems at once; references once every file is in the index.
   const index = new WorkspaceIndex();
   const uriOf = (file: string) => pathToFileURL(path.resolve(file)).href;
-  for (const entry of expandPaths(roots)) {
+  for (const entry of expandPaths(values.get('--root') ?? [])) {
     const read = 'error' in entry ? entry : readNotesFile(entry.file);
     if ('error' in read) failed(read.file, read.error);
     else index.setFromDisk(summarize(uriOf(read.file), parseNotes(read.text, { links: false })));
   }
-  const checked: Array<{ links: Finding[]; references: PlacedReference[] }> = [];
+  const checked: Array<{ links: Finding[]; references: PlacedReference[]; online: PlacedLink[] }> = [];
   for (const entry of files) {
     const read = 'error' in entry ? entry : readNotesFile(entry.file);
     if ('error' in read) {
@@ -74,13 +93,29 @@ function main(argv: string[]): number {
     }
     const doc = parseNotes(read.text);
     index.setFromDisk(summarize(uriOf(read.file), doc));
-    checked.push({ links: findings(read.file, doc, options), references: placedReferences(read.file, doc) });
+    checked.push({ links: findings(read.file, doc, options), references: placedReferences(read.file, doc), online: online ? placedLinks(read.file, doc, options) : [] });
   }
-  const all = checked.flatMap((c) => [...c.links, ...referenceFindings(c.references, index, options.severity)].sort((a, b) => a.line - b.line || a.column - b.column));
+
+  let verdicts = new Map<string, Verdict>();
+  if (online) {
+    const cache = new LinkCache(flags.has('--no-cache') ? null : (values.get('--cache-dir')?.at(-1) ?? defaultCacheFolder()));
+    const urls = checked.flatMap((c) => c.online.map((l) => l.url));
+    const tell = process.stderr.isTTY && !json ? (done: number, total: number) => process.stderr.write(`\rchecking links online: ${done} of ${total}`) : undefined;
+    const run = await checkLinks(urls, settings.online, cache, tell);
+    if (tell) process.stderr.write('\n');
+    const problem = cache.save();
+    if (problem) process.stderr.write(`confnotes: ${problem}\n`);
+    verdicts = run.verdicts;
+  }
+  const all = checked.flatMap((c) =>
+    [...c.links, ...referenceFindings(c.references, index, options.severity), ...onlineFindings(c.online, verdicts, options.severity)].sort((a, b) => a.line - b.line || a.column - b.column),
+  );
   if (json) print(JSON.stringify(all, null, 2));
   else for (const f of all) print(formatFinding(f));
   if (!json && process.stderr.isTTY) process.stderr.write(`${all.length} problem${all.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
-  return readErrors > 0 ? 2 : all.length > 0 ? 1 : 0;
+  // Information (a moved page, an unverifiable one) is told, not failed on.
+  const failing = all.some((f) => f.severity === 'warning' || f.severity === 'error');
+  return readErrors > 0 ? 2 : failing ? 1 : 0;
 }
 
 function print(text: string): void {
@@ -92,4 +127,10 @@ function usageError(message: string): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error) => {
+    process.stderr.write(`confnotes: ${error instanceof Error ? error.stack : error}\n`);
+    process.exitCode = 2;
+  },
+);

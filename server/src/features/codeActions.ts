@@ -1,7 +1,7 @@
 /**
  * Quick fixes for reported link problems on the requested lines: replace the link
  * with each suggested fix, and (where the client can run it) "Ignore this link"; and for the
- * reference problems the client sends back.
+ * diagnostics the client sends back whose fixes ride in their data (references, online checks).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
@@ -46,24 +46,31 @@ export function codeActions(doc: NotesDocument, uri: string, range: Range, optio
       });
     }
   }
-  return [...actions, ...referenceCodeActions(uri, diagnostics)];
+  return [...actions, ...fixesInData(uri, diagnostics)];
 }
 
-const REFERENCE_CODES: readonly unknown[] = ['unresolved-reference', 'ambiguous-reference'];
+/** The title of a fix carried in a diagnostic's data, by code. */
+const DATA_FIX_TITLES: Readonly<Record<string, (fix: string) => string>> = {
+  'unresolved-reference': (fix) => `Change to [[${fix}]]`,
+  'ambiguous-reference': (fix) => `Refer to ${fix}`,
+  'redirected-link': (fix) => `Change to ${fix} (where it has moved)`,
+  'https-available': (fix) => `Change to ${fix}`,
+};
 
 /**
- * Fixes of reference diagnostics the client sent back (their `data` carries the fixes, so the
- * answer does not depend on an index that may have moved on): replace the reference's title part.
+ * Fixes of diagnostics the client sent back whose `data` carries them (so the answer does not
+ * depend on an index or a check that may have moved on): replace the diagnostic's range.
  */
-export function referenceCodeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function fixesInData(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== 'confnotes' || !REFERENCE_CODES.includes(diagnostic.code)) continue;
+    const title = typeof diagnostic.code === 'string' ? DATA_FIX_TITLES[diagnostic.code] : undefined;
+    if (diagnostic.source !== 'confnotes' || !title) continue;
     const fixes = (diagnostic.data as { fixes?: unknown } | undefined)?.fixes;
     if (!Array.isArray(fixes)) continue;
     for (const fix of fixes.filter((f): f is string => typeof f === 'string')) {
       actions.push({
-        title: diagnostic.code === 'ambiguous-reference' ? `Refer to ${fix}` : `Change to [[${fix}]]`,
+        title: title(fix),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fixes.length === 1,

@@ -87,7 +87,7 @@ async function ask(target: URL, method: 'HEAD' | 'GET', options: ProbeOptions): 
   let answer: Answer = { failure: 'other', detail: 'not asked' };
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     answer = await options.limiter.run(host, () => send(target, method, options));
-    if (!('status' in answer) || !(answer.status === 429 || answer.status >= 500)) return answer;
+    if (!('status' in answer) || !(answer.status === 429 || (answer.status >= 500 && answer.status < 600))) return answer;
     if (attempt === options.retries) break;
     const asked = retryAfterMs(header(answer.headers, 'retry-after'));
     const wait = asked ?? options.backoffMs * 2 ** attempt;

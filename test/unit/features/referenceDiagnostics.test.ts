@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { referenceCodeActions } from '../../../server/src/features/codeActions';
+import { fixesInData } from '../../../server/src/features/codeActions';
 import { referenceDiagnostics } from '../../../server/src/features/referenceDiagnostics';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { defaultSettings, readSettings } from '../../../server/src/settings';
@@ -49,7 +49,7 @@ describe('referenceDiagnostics', () => {
   });
   it('Should turn the fixes into quick fixes that replace the title part', () => {
     const diagnostics = check(['  • [[closing]] [[Helicopter and rocket planes]]']);
-    const actions = referenceCodeActions(uriOf('here.notes'), diagnostics.map((d) => ({ ...d, source: 'confnotes' })));
+    const actions = fixesInData(uriOf('here.notes'), diagnostics.map((d) => ({ ...d, source: 'confnotes' })));
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred, (a.edit!.changes![uriOf('here.notes')] as TextEdit[])[0].newText]),
       [['Refer to lca.notes#closing', false, 'lca.notes#closing'], ['Refer to pycon.notes#closing', false, 'pycon.notes#closing'], ['Change to [[Helicopters and rocket-planes]]', true, 'Helicopters and rocket-planes']],
@@ -57,6 +57,6 @@ describe('referenceDiagnostics', () => {
   });
   it('Should make no quick fix from diagnostics of other sources or codes', () => {
     const [d] = check(['  • [[Helicopter and rocket planes]]']);
-    assert.deepEqual(referenceCodeActions(uriOf('here.notes'), [{ ...d, source: 'other' }, { ...d, code: 'unknown-tld' }]), []);
+    assert.deepEqual(fixesInData(uriOf('here.notes'), [{ ...d, source: 'other' }, { ...d, code: 'unknown-tld' }]), []);
   });
 });
