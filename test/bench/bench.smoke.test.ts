@@ -16,45 +16,48 @@ import { parseNotes } from '../../server/src/parser/parseNotes';
 import { defaultSettings, linkOptions } from '../../server/src/settings';
 import { ROOT, SAMPLE } from '../helpers';
 
+/** Runs a benchmark script in its smoke mode, writing to a temporary RESULTS.md; returns what it wrote. */
+function smokeRun(script: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'confnotes-bench-'));
+  try {
+    const out = path.join(dir, 'RESULTS.md');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), '--smoke', '--no-build', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    return readFileSync(out, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('benchmark smoke run', function () {
   this.timeout(120000);
 
   it('Should measure every figure on a tiny input and write the report', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'confnotes-bench-'));
-    try {
-      const out = path.join(dir, 'RESULTS.md');
-      const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/run.ts'), '--smoke', '--no-build', '--out', out], { cwd: ROOT, encoding: 'utf8' });
-      assert.equal(run.status, 0, run.stderr);
-      const report = readFileSync(out, 'utf8');
+    const report = smokeRun('run.ts');
 
-      const model = parseNotes(generateNotes(SAMPLE, 50_000).notes);
-      const counts = [documentSymbols(model), foldingRanges(model, { rangeLimit: 5000 }), documentLinks(model), linkDiagnostics(model, linkOptions(defaultSettings))].map((r) => r.length).join(' / ');
-      const analysis = report.split('\n').find((l) => l.startsWith('| 50 KB |') && l.includes(counts));
-      assert.ok(analysis, `an in-process row with the counts of a direct parse (${counts})`);
-      const typing = report.split('\n').filter((l) => l.startsWith('| 50 KB |'))[1];
-      assert.match(typing, /^\| 50 KB \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| \d+ MB \(peak \d+ MB\) \| – \|$/);
-      assert.match(report, /spawn to the `initialize` answer, median of fresh servers: [\d.]+ ms/);
-      assert.match(report, /Minified bundles: client \d+ KB, server \d+ KB, CLI \d+ KB/);
-      assert.match(report, /\| Server bundle ≤ 400 KB minified \| \d+ KB \| \*\*(not )?met\*\* \|/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const model = parseNotes(generateNotes(SAMPLE, 50_000).notes);
+    const counts = [documentSymbols(model), foldingRanges(model, { rangeLimit: 5000 }), documentLinks(model), linkDiagnostics(model, linkOptions(defaultSettings))].map((r) => r.length).join(' / ');
+    const analysis = report.split('\n').find((l) => l.startsWith('| 50 KB |') && l.includes(counts));
+    assert.ok(analysis, `an in-process row with the counts of a direct parse (${counts})`);
+    const typing = report.split('\n').filter((l) => l.startsWith('| 50 KB |'))[1];
+    assert.match(typing, /^\| 50 KB \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| \d+ MB \(peak \d+ MB\) \| – \|$/);
+    assert.match(report, /spawn to the `initialize` answer, median of fresh servers: [\d.]+ ms/);
+    assert.match(report, /Minified bundles: client \d+ KB, server \d+ KB, CLI \d+ KB/);
+    assert.match(report, /\| Server bundle ≤ 400 KB minified \| \d+ KB \| \*\*(not )?met\*\* \|/);
   });
 
   it('Should measure the workspace benchmark on 20 files and write its section', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'confnotes-bench-'));
-    try {
-      const out = path.join(dir, 'RESULTS.md');
-      const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/workspace.ts'), '--smoke', '--no-build', '--out', out], { cwd: ROOT, encoding: 'utf8' });
-      assert.equal(run.status, 0, run.stderr);
-      const report = readFileSync(out, 'utf8');
-      assert.match(report, /<!-- bench:workspace -->\n## A workspace of notes files/);
-      assert.match(report, /Input: 20 files, [\d.]+ MB, \d+ talks, \d+ `\[\[references\]\]`/);
-      assert.match(report, /\| Index the workspace ≤ 2 s \(`initialize` to the end of indexing\) \| [\d.]+ ms \| \*\*(not )?met\*\* \|/);
-      assert.match(report, /\| Server memory ≤ 300 MB .* \| \d+ MB; \d+ MB \|/);
-      assert.match(report, /the Prometheus talk first: yes/, 'the planted talk is the first answer to "prom wilk"');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const report = smokeRun('workspace.ts');
+    assert.match(report, /<!-- bench:workspace -->\n## A workspace of notes files/);
+    assert.match(report, /Input: 20 files, [\d.]+ MB, \d+ talks, \d+ `\[\[references\]\]`/);
+    assert.match(report, /\| Index the workspace ≤ 2 s \(`initialize` to the end of indexing\) \| [\d.]+ ms \| \*\*(not )?met\*\* \|/);
+    assert.match(report, /\| Server memory ≤ 300 MB .* \| \d+ MB; \d+ MB \|/);
+    assert.match(report, /the Prometheus talk first: yes/, 'the planted talk is the first answer to "prom wilk"');
+  });
+  it('Should measure the link-check benchmark on 40 links and write its section', () => {
+    const report = smokeRun('links.ts');
+    assert.match(report, /<!-- bench:links -->\n## Checking links online/);
+    assert.match(report, /\| confnotes \| first run, empty cache \| \d+ ms \| \d+ MB \| [1-4] \| 40 \| \d+ \| 2 \| 0 \|/, 'every link asked once, the two dead ones found, at most 4 at once to a host');
+    assert.match(report, /\| confnotes, again \| second run, from the cache \| \d+ ms \| \d+ MB \| 0 \| 0 \| 0 \| 2 \| 0 \|/, 'the second run asks nothing');
   });
 });

@@ -23,11 +23,12 @@ const USAGE = `usage:
     --online                           also ask every link's site whether the page is there
       --accept STATUS…  --exclude GLOB…  --timeout SECONDS (10)
       --cache-dir FOLDER (~/.cache/confnotes)  --no-cache  --check-private-addresses
+      --no-suggest-https
 exit codes: 0 clean, 1 a warning or error flagged (check), 2 usage or read error`;
 
 /** Options that take a value, and may be given again. */
 const WITH_VALUE = new Set(['--ignore', '--root', '--accept', '--exclude', '--timeout', '--cache-dir']);
-const FLAGS = new Set(['--json', '--online', '--no-cache', '--check-private-addresses']);
+const FLAGS = new Set(['--json', '--online', '--no-cache', '--check-private-addresses', '--no-suggest-https']);
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -71,7 +72,14 @@ async function main(argv: string[]): Promise<number> {
   if (accept.some((s) => !Number.isInteger(s) || s < 100 || s > 999)) return usageError('--accept takes an HTTP status, e.g. --accept 403');
   if (!(timeout >= 1 && timeout <= 300)) return usageError('--timeout takes seconds, from 1 to 300');
   const settings = readSettings({
-    links: { ignore: values.get('--ignore') ?? [], acceptStatus: accept, exclude: values.get('--exclude') ?? [], timeout, checkPrivateAddresses: flags.has('--check-private-addresses') },
+    links: {
+      ignore: values.get('--ignore') ?? [],
+      acceptStatus: accept,
+      exclude: values.get('--exclude') ?? [],
+      timeout,
+      checkPrivateAddresses: flags.has('--check-private-addresses'),
+      suggestHttps: !flags.has('--no-suggest-https'),
+    },
   });
   const options = linkOptions(settings);
   const files = expandPaths(paths);

@@ -41,7 +41,7 @@ export interface LinkCheckLimits {
   readonly ca?: string;
 }
 
-export const DEFAULT_LIMITS: LinkCheckLimits = { overall: 32, perHost: 4, connectTimeoutMs: 5000, maxRedirects: 10, retries: 2, backoffMs: 1000, longestWaitMs: 30_000 };
+export const DEFAULT_LIMITS: LinkCheckLimits = { overall: 256, perHost: 4, connectTimeoutMs: 5000, maxRedirects: 10, retries: 2, backoffMs: 1000, longestWaitMs: 30_000 };
 
 export interface CheckRun {
   readonly verdicts: Map<string, Verdict>;
@@ -63,6 +63,9 @@ export async function checkLinks(
   const unique = [...new Set(urls)];
   const excluded = options.exclude.length > 0 ? picomatch([...options.exclude], { nocase: true, dot: true }) : () => false;
   const agent = new Agent({
+    // No more sockets to a site than requests at once. (undici closes a socket after a HEAD, so
+    // each request opens one: the bench counts them.)
+    connections: limits.perHost,
     connect: {
       timeout: limits.connectTimeoutMs,
       lookup: guardedLookup(options.checkPrivateAddresses, limits.resolve),
