@@ -114,17 +114,27 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
   quickPick.items = initial;
   quickPick.busy = false;
 
+  const firstItem = initial.find((i) => i.talk);
+  // What the user last saw highlighted. Enter can land just as the server's answer replaces the
+  // items, when the quick pick has no active item for a moment: that talk is still the one meant.
+  let lastActive = firstItem?.talk;
+  const show = (items: Item[]) => {
+    quickPick.items = items;
+    const talks = items.flatMap((i) => (i.talk ? [i.talk] : []));
+    if (!talks.some((t) => lastActive && keyOf(t) === keyOf(lastActive))) lastActive = talks[0];
+  };
+
   let asked = 0;
   let typingTimer: NodeJS.Timeout | undefined;
   quickPick.onDidChangeValue((value) => {
     clearTimeout(typingTimer);
-    if (value.trim() === '') return void (quickPick.items = initial);
+    if (value.trim() === '') return void show(initial);
     typingTimer = setTimeout(async () => {
       const run = ++asked;
       quickPick.busy = true;
       const found = await client.sendRequest(SearchTalksRequest, { query: value, limit: LISTED });
       if (run !== asked) return;
-      quickPick.items = arrange(found, true);
+      show(arrange(found, true));
       quickPick.busy = false;
     }, TYPING_PAUSE_MS);
   });
@@ -146,15 +156,15 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
   };
   // The first item is active when the list opens: the editor moves only once the user does.
   let moved = false;
-  const firstItem = initial.find((i) => i.talk);
   quickPick.onDidChangeActive(([active]) => {
+    if (active?.talk) lastActive = active.talk;
     if (!moved && active === firstItem && quickPick.value === '') return;
     moved = true;
     // A file deleted since it was picked: nothing to preview.
     if (active?.talk) preview(active.talk).catch(() => undefined);
   });
   quickPick.onDidAccept(async () => {
-    const chosen = (quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.talk;
+    const chosen = (quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.talk ?? (quickPick.items.length > 0 ? lastActive : undefined);
     if (!chosen) return;
     accepted = true;
     quickPick.hide();

@@ -43,7 +43,7 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
       const colour = (text) => { const s = spans.find((e) => (e.textContent || '').replace(/\u00a0/g, ' ').includes(text)); return s ? getComputedStyle(s).color : null; };
       const header = colour('Friday'), plain = colour('New Zealand Open Source Society');
       return header !== null && plain !== null && header !== plain;
-    })()`, undefined, { timeout: 10000 });
+    })()`, undefined, { timeout: 30000 });
     assert.equal(await wb.page.getByText('non-basic ASCII').count(), 0, 'no "many non-basic ASCII characters" banner');
     await wb.shot('01-sample-open');
   });

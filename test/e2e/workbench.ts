@@ -85,15 +85,25 @@ export class Workbench {
 
   /** Runs a command from the Command Palette by its title. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    // Enter only once the best match is exactly this command (not a longer one, nor a stale list).
-    await this.page.waitForFunction((t) => {
-      const label = document.querySelector('.quick-input-widget .monaco-list-row.focused .label-name');
-      return (label?.textContent ?? '').replace(/\s+/g, ' ').trim() === t;
-    }, title);
+    // The palette lists the commands enabled when it opens; one whose `when` clause (say
+    // isWorkspaceTrusted) becomes true while the workbench is still starting shows up only in a
+    // palette opened after that, hence a few tries.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+Shift+P');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      // Enter only once the best match is exactly this command (not a longer one, nor a stale list).
+      const found = await this.page
+        .waitForFunction((t) => {
+          const label = document.querySelector('.quick-input-widget .monaco-list-row.focused .label-name');
+          return (label?.textContent ?? '').replace(/\s+/g, ' ').trim() === t;
+        }, title, { timeout: 10000 })
+        .then(() => true, (e: unknown) => (attempt < 3 ? false : Promise.reject(e)));
+      if (found) break;
+      await this.page.keyboard.press('Escape');
+      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
