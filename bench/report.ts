@@ -121,6 +121,6 @@ Start-up: spawn to the \`initialize\` answer, median of fresh servers: ${ms(r.st
 
 ### Sizes
 
-Minified bundles: client ${r.sizes.clientKB} KB, server ${r.sizes.serverKB} KB, CLI ${r.sizes.cliKB} KB; .vsix ${r.sizes.vsixKB === null ? 'not built' : `${r.sizes.vsixKB} KB`}.
+Minified bundles: client ${r.sizes.clientKB} KB, server ${r.sizes.serverKB} KB, CLI ${r.sizes.cliKB} KB, online link checker (loaded on first use) ${r.sizes.linkCheckKB} KB; .vsix ${r.sizes.vsixKB === null ? 'not built' : `${r.sizes.vsixKB} KB`}.
 `;
 }

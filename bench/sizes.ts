@@ -9,6 +9,8 @@ export interface Sizes {
   readonly clientKB: number;
   readonly serverKB: number;
   readonly cliKB: number;
+  /** The online link checker, loaded by the server and the CLI only when a link is checked online. */
+  readonly linkCheckKB: number;
   readonly vsixKB: number | null;
 }
 
@@ -23,5 +25,5 @@ export function measureSizes(withVsix: boolean): Sizes {
     if (vsce.status !== 0) throw new Error(`vsce package failed: ${vsce.stderr}`);
     vsixKB = kb(out);
   }
-  return { clientKB: kb(path.join(ROOT, 'dist/client.js')), serverKB: kb(path.join(ROOT, 'dist/server.js')), cliKB: kb(path.join(ROOT, 'dist/cli.js')), vsixKB };
+  return { clientKB: kb(path.join(ROOT, 'dist/client.js')), serverKB: kb(path.join(ROOT, 'dist/server.js')), cliKB: kb(path.join(ROOT, 'dist/cli.js')), linkCheckKB: kb(path.join(ROOT, 'dist/linkCheck.js')), vsixKB };
 }

@@ -16,10 +16,21 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+// The online link checker (with undici) is a file of its own, required by the server and the CLI
+// only when a link is first checked online (server/src/linkCheck/lazyChecker.ts).
+const linkCheckerApart = {
+  name: 'link-checker-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/linkChecker$/ }, (args) =>
+      args.importer.endsWith('lazyChecker.ts') ? { path: './linkCheck.js', external: true } : undefined,
+    );
+  },
+};
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart] },
+  { entryPoints: ['server/src/linkCheck/linkChecker.ts'], outfile: 'dist/linkCheck.js' },
 ];
 
 if (watch) {

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { LinkCache } from './linkCheck/linkCache';
-import { checkLinks } from './linkCheck/linkChecker';
+import { checkLinks } from './linkCheck/lazyChecker';
 import type { Verdict } from './linkCheck/outcomes';
 import type { OnlineSettings } from './settings';
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { routes, startSite, type LocalSite } from '../linkcheck/localSites';
-import { LspClient } from './lspClient';
+import { LspClient, SERVER } from './lspClient';
 
 describe('checking links online over stdio', function () {
   this.timeout(30000);
@@ -140,5 +140,16 @@ describe('checking links online over stdio', function () {
     assert.deepEqual([summary.dead, summary.skipped], [0, 5]);
     assert.equal(site.seen.length, 0);
     assert.equal(await client.stop(), 0);
+  });
+});
+
+describe('the online checker in the build', () => {
+  it('Should keep the HTTP client out of the server and CLI bundles: it loads with the first online check', () => {
+    const dist = (name: string) => readFileSync(path.join(path.dirname(SERVER), name), 'utf8');
+    for (const bundle of ['server.js', 'cli.js']) {
+      assert.ok(!dist(bundle).includes('undici'), `${bundle} bundles undici`);
+      assert.match(dist(bundle), /import\("\.\/linkCheck\.js"\)/);
+    }
+    assert.ok(dist('linkCheck.js').includes('undici'));
   });
 });

@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { LinkCache } from '../linkCheck/linkCache';
-import { checkLinks } from '../linkCheck/linkChecker';
+import { checkLinks } from '../linkCheck/lazyChecker';
 import { defaultCacheFolder } from '../onlineChecks';
 import { parseNotes } from '../parser/parseNotes';
 import { linkOptions, readSettings } from '../settings';
