@@ -16,7 +16,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
-// The online link checker (with undici) is a file of its own, required by the server and the CLI
+// The online link checker (with undici) is a file of its own, loaded by the server and the CLI
 // only when a link is first checked online (server/src/linkCheck/lazyChecker.ts).
 const linkCheckerApart = {
   name: 'link-checker-apart',
