@@ -3,6 +3,7 @@
  * options features take. Unknown or invalid values fall back to the defaults.
  */
 import picomatch from 'picomatch';
+import type { LinkCheckOptions } from './linkCheck/linkChecker';
 import type { Link, LinkProblemCode } from './parser/model';
 
 export type SeverityName = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
@@ -15,19 +16,9 @@ export type OnlineProblemCode = 'dead-link' | 'redirected-link' | 'unverified-li
 
 export type OnlineMode = 'off' | 'onCommand' | 'onSave';
 
-export interface OnlineSettings {
+export interface OnlineSettings extends LinkCheckOptions {
   /** `off`: never; `onCommand`: when the user runs Check Links Online; `onSave`: that, and each saved file. */
   readonly mode: OnlineMode;
-  /** Statuses that count as working (403 from sites that turn bots away, say). */
-  readonly acceptStatus: readonly number[];
-  /** Globs of URLs never requested. */
-  readonly exclude: readonly string[];
-  /** Request private, loopback and link-local addresses too (intranets, tests). */
-  readonly checkPrivateAddresses: boolean;
-  /** Say so when an `http://` link's `https://` twin answers the same. */
-  readonly suggestHttps: boolean;
-  /** Milliseconds a whole request may take. */
-  readonly timeoutMs: number;
 }
 
 export interface Settings {

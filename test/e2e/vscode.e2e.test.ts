@@ -8,28 +8,21 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../helpers';
 import { SAMPLE_FLAGGED_LINK, SAMPLE_OUTLINE } from '../shared/expectations.cjs';
-import { startCodeServer, type CodeServer } from './codeServer';
-import { packageExtension } from './package';
 import { Workbench } from './workbench';
 
 const SECOND = 'Kiwicon 2019 – Friday – Session 1\n\nSecond file talk by Ann Other\n  • see x.org\n  • and \n';
 
 describe('VS Code workbench (code-server) with the packaged .vsix', function () {
   this.timeout(180000);
-  let server: CodeServer;
   let wb: Workbench;
 
   before(async () => {
-    server = await startCodeServer({ vsix: packageExtension(), trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND } });
-    wb = await Workbench.open(server.url, 'trusted');
+    wb = await Workbench.start('trusted', { trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND } });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.shot(`FAILED-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    await wb?.shotIfFailed(this.currentTest);
   });
-  after(async () => {
-    await wb?.close();
-    server?.stop();
-  });
+  after(() => wb?.close());
 
   it('Should open the sample as Conference Notes, highlighted, without the non-ASCII banner', async () => {
     await wb.openFile('lca2016.notes');
@@ -141,7 +134,7 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
     await problem.waitFor({ state: 'detached', timeout: 5000 });
     await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 300, y: 5 } });
     await wb.page.keyboard.press('Control+S');
-    const saved = path.join(server.workspace, 'second.notes');
+    const saved = path.join(wb.server.workspace, 'second.notes');
     const deadline = Date.now() + 10000;
     while (!readFileSync(saved, 'utf8').includes('github.com/foo') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.match(readFileSync(saved, 'utf8'), /• and https:\/\/github\.com\/foo\n/);
@@ -159,7 +152,7 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
     await ignore.waitFor();
     await ignore.click();
     await problem.waitFor({ state: 'detached', timeout: 5000 });
-    const settings = JSON.parse(readFileSync(path.join(server.workspace, '.vscode/settings.json'), 'utf8'));
+    const settings = JSON.parse(readFileSync(path.join(wb.server.workspace, '.vscode/settings.json'), 'utf8'));
     assert.deepEqual(settings['confnotes.links.ignore'], ['github/bar']);
   });
 
@@ -216,17 +209,15 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
 
 describe('VS Code workbench in Restricted Mode (untrusted folder)', function () {
   this.timeout(180000);
-  let server: CodeServer;
   let wb: Workbench;
 
   before(async () => {
-    server = await startCodeServer({ vsix: packageExtension(), trusted: false, files: { 'lca2016.notes': SAMPLE } });
-    wb = await Workbench.open(server.url, 'restricted');
+    wb = await Workbench.start('restricted', { trusted: false, files: { 'lca2016.notes': SAMPLE } });
   });
-  after(async () => {
-    await wb?.close();
-    server?.stop();
+  afterEach(async function () {
+    await wb?.shotIfFailed(this.currentTest);
   });
+  after(() => wb?.close());
 
   it('Should still give the outline and offline link warnings in an untrusted workspace', async () => {
     await wb.page.getByText('Restricted Mode', { exact: false }).first().waitFor();

@@ -4,33 +4,70 @@
  */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Test } from 'mocha';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../helpers';
+import { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer';
+import { packageExtension } from './package';
 
 export const ARTIFACTS = path.join(ROOT, 'test-results/e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export class Workbench {
-  private constructor(private readonly browser: Browser, readonly page: Page, private readonly prefix: string) {}
+  private constructor(
+    private readonly browser: Browser,
+    readonly page: Page,
+    readonly server: CodeServer,
+    private readonly prefix: string,
+  ) {}
 
-  /** Opens the workbench; every request that is not to the local code-server is refused. */
-  static async open(url: string, prefix: string): Promise<Workbench> {
+  /**
+   * The packaged .vsix in a fresh code-server, opened in Chromium; `prefix` names its screenshots.
+   * Every request that is not to the local code-server is refused.
+   */
+  static async start(prefix: string, options: Omit<CodeServerOptions, 'vsix'>): Promise<Workbench> {
+    const server = await startCodeServer({ ...options, vsix: packageExtension() });
+    try {
+      return await Workbench.open(server, prefix);
+    } catch (e) {
+      server.stop();
+      throw e;
+    }
+  }
+
+  private static async open(server: CodeServer, prefix: string): Promise<Workbench> {
+    const url = server.url;
     mkdirSync(ARTIFACTS, { recursive: true });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const origin = new URL(url).origin;
-    await context.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60000 });
-    return new Workbench(browser, page, prefix);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const origin = new URL(url).origin;
+      await context.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60000 });
+      return new Workbench(browser, page, server, prefix);
+    } catch (e) {
+      await browser.close();
+      throw e;
+    }
   }
 
+  /** Closes the browser and stops code-server. */
   async close(): Promise<void> {
-    await this.browser.close();
+    try {
+      await this.browser.close();
+    } finally {
+      this.server.stop();
+    }
+  }
+
+  /** For an afterEach: what the screen showed when a test failed. */
+  async shotIfFailed(test: Test | undefined): Promise<void> {
+    if (test?.state === 'failed') await this.shot(`FAILED-${test.title.slice(0, 40).replace(/\W+/g, '-')}`);
   }
 
   async shot(name: string): Promise<string> {

@@ -8,8 +8,6 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, SAMPLE } from '../helpers';
-import { startCodeServer, type CodeServer } from './codeServer';
-import { packageExtension } from './package';
 import { Workbench } from './workbench';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/workspace');
@@ -17,15 +15,13 @@ const fixture = (name: string) => readFileSync(path.join(FIXTURE, name), 'utf8')
 
 describe('Workspace navigation in the VS Code workbench (code-server)', function () {
   this.timeout(180000);
-  let server: CodeServer;
   let wb: Workbench;
   const view = () => wb.page.locator('.pane:has(.pane-header:has-text("Conference Notes"))');
   const viewRow = (text: string) => view().locator('.monaco-list-row', { hasText: text }).first();
   const activeTab = (name: string) => wb.page.locator(`.tabs-container .tab.active:has-text("${name}")`).waitFor();
 
   before(async () => {
-    server = await startCodeServer({
-      vsix: packageExtension(),
+    wb = await Workbench.start('workspace', {
       trusted: true,
       files: {
         'lca2016.notes': SAMPLE,
@@ -34,15 +30,11 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
         'reading-list.notes': fixture('reading-list.notes'),
       },
     });
-    wb = await Workbench.open(server.url, 'workspace');
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.shot(`FAILED-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    await wb?.shotIfFailed(this.currentTest);
   });
-  after(async () => {
-    await wb?.close();
-    server?.stop();
-  });
+  after(() => wb?.close());
 
   it('Should show the Conference Notes view in the Explorer: events with talk counts, before any file is opened', async () => {
     const header = view().locator('.pane-header');
@@ -251,7 +243,7 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
   });
 
   it('Should pick up a notes file written to disk: in the view and in Go to Symbol', async () => {
-    writeFileSync(path.join(server.workspace, 'osdc2015.notes'), 'OSDC 2015 – Tuesday – Session 2\n\nContainers in production by Dee Zee\n  • orchestration\n');
+    writeFileSync(path.join(wb.server.workspace, 'osdc2015.notes'), 'OSDC 2015 – Tuesday – Session 2\n\nContainers in production by Dee Zee\n  • orchestration\n');
     // The view's own Collapse All brings the list of events back into sight.
     await view().locator('.pane-header').hover();
     await view().locator('.pane-header .codicon-collapse-all').click();

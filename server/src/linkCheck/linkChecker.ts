@@ -13,16 +13,17 @@ import type { LinkCache } from './linkCache';
 import { isReservedHost, verdictOf, type Outcome, type Verdict } from './outcomes';
 import { CheckCancelled, probe, USER_AGENT } from './probe';
 
+/** What the user sets (the `confnotes.links.*` settings, the CLI's options). */
 export interface LinkCheckOptions {
-  /** `confnotes.links.acceptStatus`. */
+  /** Statuses that count as working (403 from sites that turn bots away, say). */
   readonly acceptStatus: readonly number[];
-  /** `confnotes.links.exclude`: globs of URLs never requested. */
+  /** Globs of URLs never requested. */
   readonly exclude: readonly string[];
-  /** `confnotes.links.checkPrivateAddresses`: for intranets and tests. */
+  /** Request private, loopback and link-local addresses too (intranets, tests). */
   readonly checkPrivateAddresses: boolean;
-  /** `confnotes.links.suggestHttps`. */
+  /** Say so when an `http://` link's `https://` twin answers the same. */
   readonly suggestHttps: boolean;
-  /** `confnotes.links.timeout`, in milliseconds: a whole request. */
+  /** Milliseconds a whole request may take. */
   readonly timeoutMs: number;
 }
 
