@@ -344,8 +344,14 @@ export function startServer(connection: Connection): void {
     return summary;
   });
   documents.onDidSave((e) => {
+    // Read afresh: a save is rare, and the cached settings may predate the client's first change event.
+    settingsByUri.delete(e.document.uri);
     void settingsFor(e.document.uri).then(async (settings) => {
-      if (settings.online.mode !== 'onSave' || !online.trusted) return;
+      if (settings.online.mode !== 'onSave') return;
+      if (!online.trusted) {
+        connection.console.info(`${e.document.uri}: links not checked online on save: this workspace is not trusted (Restricted Mode)`);
+        return;
+      }
       const model = models.get(e.document);
       const urls = model.links.flatMap((l) => (l.target === null ? [] : [l.target]));
       await online.run(`file ${e.document.uri}`, urls, 1, settings.online).catch((error) => connection.console.warn(`checking links on save: ${error}`));
