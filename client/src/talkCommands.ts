@@ -189,7 +189,12 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
       .filter((t) => t.isPreview && t.input instanceof vscode.TabInputText && !openBefore.has(t.input.uri.toString()));
     if (previewTabs.length > 0) await vscode.window.tabGroups.close(previewTabs, true);
     if (before) {
-      const restored = await vscode.window.showTextDocument(before.document, { viewColumn: before.column, selection: before.selection });
+      // Back in front already (closing the preview brings it back): put the cursor and view back
+      // without taking the focus, which by now may be in whatever the user opened next.
+      const active = vscode.window.activeTextEditor;
+      const inFront = active?.document === before.document && active.viewColumn === before.column;
+      const restored = inFront ? active : await vscode.window.showTextDocument(before.document, { viewColumn: before.column, selection: before.selection });
+      restored.selection = before.selection;
       if (before.visible) restored.revealRange(before.visible, vscode.TextEditorRevealType.AtTop);
     }
   });

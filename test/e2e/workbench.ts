@@ -228,17 +228,28 @@ export class Workbench {
     }, [OPEN_QUICK_INPUT, typed] as const);
   }
 
+  /**
+   * Go to Line (Ctrl+G). A quick input closes when something else takes the focus (an editor the
+   * extension brings to the front a moment late): then the line is asked again, three times at most.
+   */
   async goToLine(line: number): Promise<void> {
     this.step(`go to line ${line} (Ctrl+G)`);
-    await this.quickInputSettled();
-    await this.page.keyboard.press('Control+G');
-    const input = this.quickInput().locator('.quick-input-box input');
-    await input.fill(`:${line}`);
-    await this.page.keyboard.press('Enter');
-    // Taken, and the keyboard back in the editor: the cursor may have been on that line already.
-    await this.quickInputTaken(`:${line}`);
-    await this.waitForCursorLine(line);
-    await this.page.waitForSelector('.editor-instance .monaco-editor.focused');
+    for (let attempt = 1; ; attempt++) {
+      const gone = (e: unknown) => (attempt < 3 ? false : Promise.reject(e));
+      await this.quickInputSettled();
+      await this.page.keyboard.press('Control+G');
+      const input = this.quickInput().locator('.quick-input-box input');
+      if (!(await input.fill(`:${line}`, { timeout: 5000 }).then(() => true, gone))) continue;
+      await this.page.keyboard.press('Enter');
+      // Taken, and the keyboard back in the editor: the cursor may have been on that line already.
+      await this.quickInputTaken(`:${line}`);
+      const moved = await this.page
+        .waitForFunction((l) => new RegExp(`Ln ${l}, Col`).test(document.querySelector('.statusbar')?.textContent ?? ''), line, { timeout: 5000 })
+        .then(() => true, gone);
+      if (!moved) continue;
+      await this.page.waitForSelector('.editor-instance .monaco-editor.focused');
+      return;
+    }
   }
 
   /** Puts the cursor `back` characters before the end of a line. */
