@@ -2,6 +2,7 @@
 // usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -26,10 +27,21 @@ const linkCheckerApart = {
     );
   },
 };
+// The given-name lists (server/src/parser/names.ts) as one string split at load: the same array,
+// 18 KB smaller than the JSON's quoted strings.
+const namesAsText = {
+  name: 'names-as-text',
+  setup(build) {
+    build.onLoad({ filter: /first-names-en[\\/]data[\\/]names\.json$/ }, async (args) => {
+      const names = JSON.parse(await readFile(args.path, 'utf8'));
+      return { contents: `module.exports = ${JSON.stringify(names.join('\n'))}.split('\\n');`, loader: 'js' };
+    });
+  },
+};
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, namesAsText] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, namesAsText] },
   { entryPoints: ['server/src/linkCheck/linkChecker.ts'], outfile: 'dist/linkCheck.js' },
 ];
 

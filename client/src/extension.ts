@@ -48,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('confnotes.checkLinksOnline', () => checkLinksOnline(languageClient)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(WorkspaceTrustNotification, { trusted: true })),
     vscode.commands.registerCommand('confnotes.ignoreLink', ignoreLink),
+    vscode.commands.registerCommand('confnotes.markLine', markLine),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: Position, locations: Location[]) =>
       vscode.commands.executeCommand(
         'editor.action.showReferences',
@@ -86,4 +87,18 @@ async function ignoreLink(glob: string): Promise<void> {
   const inspected = config.inspect<string[]>('links.ignore');
   const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
   if (!current.includes(glob)) await config.update('links.ignore', [...current, glob], target);
+}
+
+/** "Read this line as a talk / section": the line's text joins one list of `confnotes.format` and leaves the other. */
+async function markLine(as: 'talk' | 'section', line: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('confnotes');
+  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const current = (key: string) => {
+    const inspected = config.inspect<string[]>(key);
+    return (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  };
+  const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === line.trim().replace(/\s+/g, ' ').toLowerCase();
+  const [add, remove] = as === 'talk' ? ['format.talks', 'format.sections'] : ['format.sections', 'format.talks'];
+  if (current(remove).some(same)) await config.update(remove, current(remove).filter((l) => !same(l)), target);
+  if (!current(add).some(same)) await config.update(add, [...current(add), line], target);
 }

@@ -8,12 +8,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { OutlineNode } from '../../server/src/features/workspaceOutline';
 import { OutlineChangedNotification, OutlineChildrenRequest, OutlinePathRequest, OverviewLinesRequest } from '../../server/src/protocol';
-import { fileLabel, reveal } from './outline';
+import { fileLabel, reveal, type Place } from './outline';
 
 export const VIEW_ID = 'confnotes.notesView';
 export const OPEN_NODE_COMMAND = 'confnotes.openOutlineNode';
 const HAS_NOTES = 'confnotes.workspaceHasNotes';
-const ICONS: Record<OutlineNode['kind'], string> = { event: 'calendar', file: 'file', day: 'list-tree', session: 'symbol-namespace', talk: 'symbol-event' };
+const ICONS: Record<OutlineNode['kind'], string> = { event: 'calendar', file: 'file', day: 'list-tree', session: 'symbol-namespace', talk: 'symbol-event', section: 'symbol-field' };
 /** Cursor moves are followed this long after the last one. */
 const FOLLOW_DELAY_MS = 150;
 
@@ -120,7 +120,7 @@ export function registerNotesView(client: LanguageClient): vscode.Disposable {
   return vscode.Disposable.from(
     view,
     vscode.commands.registerCommand(OPEN_NODE_COMMAND, (node: OutlineNode) =>
-      node.target && (node.kind === 'talk' || node.kind === 'session') ? reveal(client, { ...node.target, kind: node.kind, title: node.kind === 'talk' ? node.label : undefined }) : undefined,
+      node.target && node.kind !== 'event' && node.kind !== 'day' && node.kind !== 'file' ? reveal(client, placeOfNode(node)) : undefined,
     ),
     vscode.window.onDidChangeTextEditorSelection((e) => followSoon(e.textEditor)),
     vscode.window.onDidChangeActiveTextEditor((editor) => followSoon(editor)),
@@ -141,3 +141,11 @@ function lastAtOrBefore(lines: readonly number[], line: number): number {
   return lo - 1;
 }
 
+
+/** Where a node of the view is: a session, a talk, or a section (by its talk and the lines below its title). */
+function placeOfNode(node: OutlineNode): Place {
+  const target = node.target!;
+  if (node.kind === 'session') return { ...target, kind: 'session' };
+  if (node.kind === 'talk') return { ...target, kind: 'talk', title: node.label };
+  return { uri: target.uri, kind: 'talk', ordinal: target.ordinal, line: target.line - (target.offset ?? 0), offset: target.offset };
+}

@@ -20,6 +20,8 @@ export interface Place {
   readonly line: number;
   /** A talk's title, to find it again if talks were added or removed above it since. */
   readonly title?: string;
+  /** A section of the talk: how many lines below the talk's title line to go. */
+  readonly offset?: number;
 }
 
 /** The line of a talk or session in a document as it is now. */
@@ -35,7 +37,7 @@ export async function currentLine(client: LanguageClient, document: vscode.TextD
 /** Opens the file of a talk or session with its title line at the top and the cursor on it. */
 export async function reveal(client: LanguageClient, place: Place, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(place.uri));
-  const line = Math.min(await currentLine(client, document, place), document.lineCount - 1);
+  const line = Math.min((await currentLine(client, document, place)) + (place.offset ?? 0), document.lineCount - 1);
   const start = new vscode.Position(line, 0);
   const editor = await vscode.window.showTextDocument(document, { ...options, selection: new vscode.Range(start, start) });
   editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.AtTop);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { decodeNotes, describeError } from './cli/readNotes';
-import { parseNotes } from './parser/parseNotes';
+import { DEFAULT_FORMAT, parseNotes, type FormatOptions } from './parser/parseNotes';
 import { summarize } from './workspace/fileSummary';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -39,6 +39,8 @@ export class Indexer {
    */
   private readonly tickets = new Map<string, number>();
   private nextTicket = 0;
+  /** How talk lines are read (`confnotes.format.*`). */
+  format: FormatOptions = DEFAULT_FORMAT;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -126,7 +128,7 @@ export class Indexer {
   private apply(uri: string, ticket: number, read: Read): void {
     if (this.tickets.get(uri) !== ticket) return;
     this.tickets.delete(uri);
-    if ('text' in read) return this.index.setFromDisk(summarize(uri, parseNotes(read.text, { links: false })));
+    if ('text' in read) return this.index.setFromDisk(summarize(uri, parseNotes(read.text, { links: false, format: this.format })));
     if ('error' in read) this.log(`${URI.parse(uri).fsPath}: not indexed: ${read.error}`);
     this.index.deleteFromDisk(uri);
   }

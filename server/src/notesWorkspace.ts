@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Indexer, readNotes, type IndexProgress } from './indexer';
-import { parseNotes } from './parser/parseNotes';
+import { parseNotes, type FormatOptions } from './parser/parseNotes';
 import type { NotesDocument } from './parser/model';
 import { documentNames, summarize } from './workspace/fileSummary';
 import { canonicalUri, WorkspaceIndex } from './workspace/workspaceIndex';
@@ -71,6 +71,13 @@ export class NotesWorkspace {
     await this.reindex();
   }
 
+  /** How talk lines are read (`confnotes.format.*`): a change reads every file again. */
+  async useFormat(format: FormatOptions): Promise<void> {
+    if (format === this.indexer.format) return;
+    this.indexer.format = format;
+    await this.reindex();
+  }
+
   async foldersChanged(added: readonly string[], removed: readonly string[]): Promise<void> {
     this.folders = [...this.folders.filter((f) => !removed.includes(f)), ...added];
     await this.reindex();
@@ -104,7 +111,7 @@ export class NotesWorkspace {
   /** A file of the index as it is on disk, parsed with its links; null if it cannot be read. */
   async parseFromDisk(uri: string): Promise<NotesDocument | null> {
     const read = await readNotes(URI.parse(uri).fsPath);
-    return 'text' in read ? parseNotes(read.text) : null;
+    return 'text' in read ? parseNotes(read.text, { format: this.indexer.format }) : null;
   }
 
   /** A document closed: its disk copy, if any, counts again. */

@@ -56,7 +56,7 @@ import {
   TalksRequest,
   type InitializationOptions,
 } from './protocol';
-import { defaultSettings, linkOptions, readSettings, type Settings } from './settings';
+import { defaultSettings, linkOptions, readSettings, sameFormat, type Settings } from './settings';
 import { canonicalUri, type WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** As many as VS Code shows for one file. */
@@ -134,8 +134,19 @@ export function startServer(connection: Connection): void {
     if (canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
     }
-    void workspaceSettings().then((settings) => workspace.useFiles(settings.files));
+    void workspaceSettings().then(useWorkspaceSettings);
   });
+  /** Settings that hold for the whole workspace: which files are notes, how talk lines are read. */
+  const useWorkspaceSettings = async (settings: Settings) => {
+    if (!sameFormat(settings.format, formatInUse)) {
+      formatInUse = settings.format;
+      models.useFormat(settings.format);
+      for (const document of documents.all()) void scheduleValidation(document.uri, true);
+      void workspace.useFormat(settings.format);
+    }
+    await workspace.useFiles(settings.files);
+  };
+  let formatInUse = defaultSettings.format;
   // The end of the first indexing is news even when no notes file was found.
   void workspace.firstIndexing.then(() => {
     namesVersion++;
@@ -256,7 +267,7 @@ export function startServer(connection: Connection): void {
       if (section !== undefined) fallbackSettings = readSettings(section);
     }
     for (const document of documents.all()) void scheduleValidation(document.uri, true);
-    void workspaceSettings().then((settings) => workspace.useFiles(settings.files));
+    void workspaceSettings().then(useWorkspaceSettings);
   });
 
   let shutDown = false;

@@ -4,7 +4,9 @@
  */
 import picomatch from 'picomatch';
 import type { LinkCheckOptions } from './linkCheck/linkChecker';
+import { normalizeName, type SpeakerPosition } from './parser/lineRules';
 import type { Link, LinkProblemCode } from './parser/model';
+import { DEFAULT_FORMAT, type FormatOptions } from './parser/parseNotes';
 
 export type SeverityName = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
 
@@ -30,6 +32,8 @@ export interface Settings {
   /** Globs (relative to each workspace folder) of the files the workspace index reads. */
   readonly files: readonly string[];
   readonly online: OnlineSettings;
+  /** How talk lines are read (`confnotes.format.*`), as the parser takes it. */
+  readonly format: FormatOptions;
 }
 
 export const defaultSettings: Settings = {
@@ -49,7 +53,10 @@ export const defaultSettings: Settings = {
   diagnosticsDelay: 200,
   files: ['**/*.notes', '**/*.confnotes'],
   online: { mode: 'onCommand', acceptStatus: [], exclude: [], checkPrivateAddresses: false, suggestHttps: true, timeoutMs: 10_000 },
+  format: DEFAULT_FORMAT,
 };
+
+const SPEAKER_POSITIONS: readonly string[] = ['auto', 'end', 'start'];
 
 const ONLINE_MODES: readonly string[] = ['off', 'onCommand', 'onSave'];
 
@@ -77,6 +84,21 @@ export function readSettings(raw: unknown): Settings {
     diagnosticsDelay: typeof delay === 'number' && delay >= 0 ? delay : defaultSettings.diagnosticsDelay,
     files: Array.isArray(section.files) && section.files.some((p) => typeof p === 'string' && p !== '') ? section.files.filter((p): p is string => typeof p === 'string' && p !== '') : defaultSettings.files,
     online: readOnline(links),
+    format: readFormat(asObject(section.format)),
+  };
+}
+
+/** `confnotes.format`: `{ speakerPosition, talks, sections }` (docs/FORMAT.md, "Saying what a line is"). */
+export function readFormat(format: Record<string, unknown>): FormatOptions {
+  const lines = (value: unknown) => new Set(Array.isArray(value) ? value.filter((l): l is string => typeof l === 'string' && l.trim() !== '').map(normalizeName) : []);
+  const position = format.speakerPosition;
+  const talks = lines(format.talks);
+  const sections = lines(format.sections);
+  if ((position === undefined || position === 'auto') && talks.size === 0 && sections.size === 0) return DEFAULT_FORMAT;
+  return {
+    speakerPosition: typeof position === 'string' && SPEAKER_POSITIONS.includes(position) ? (position as SpeakerPosition) : 'auto',
+    talks,
+    sections,
   };
 }
 
@@ -113,4 +135,10 @@ export function literalGlob(text: string): string {
 /** The options link features take, built once per settings object (the ignore globs compile here). */
 export function linkOptions(settings: Settings): { enabled: boolean; severity: Settings['severity']; isIgnored: (link: Link) => boolean } {
   return { enabled: settings.linkDiagnostics, severity: settings.severity, isIgnored: linkIgnorer(settings.ignorePatterns) };
+}
+
+/** Do two format settings read talk lines the same way? */
+export function sameFormat(a: FormatOptions, b: FormatOptions): boolean {
+  const same = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size === y.size && [...x].every((v) => y.has(v));
+  return a === b || (a.speakerPosition === b.speakerPosition && same(a.talks, b.talks) && same(a.sections, b.sections));
 }

@@ -3,7 +3,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { outline } from '../../server/src/cli/outline';
+import { parseNotes } from '../../server/src/parser/parseNotes';
 import { ROOT, SAMPLE_PATH } from '../helpers';
+import { realWorldFixtures, talksOf } from '../realworld/accuracy';
 import { routes, startSite, type LocalSite } from '../linkcheck/localSites';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -50,8 +54,8 @@ describe('confnotes CLI', () => {
         line: 1,
         endLine: 81,
         talks: [
-          { title: 'Lighting talks', speaker: null, line: 3, endLine: 64 },
-          { title: 'Closing', speaker: null, line: 66, endLine: 81 },
+          { title: 'Lighting talks', speaker: null, organisation: null, line: 3, endLine: 64, sections: [] },
+          { title: 'Closing', speaker: null, organisation: null, line: 66, endLine: 81, sections: [] },
         ],
       });
       assert.deepEqual([o.days[0].event, o.days[0].day, o.days[0].line, o.days[0].endLine], ['Linux.conf.au 2016', 'Friday', 1, 297]);
@@ -63,7 +67,38 @@ describe('confnotes CLI', () => {
       const { out } = run('outline', '--json', loose, loose);
       const o = JSON.parse(out);
       assert.equal(o.length, 2);
-      assert.deepEqual(o[0].looseTalks, [{ title: 'Warm-up', speaker: 'Ann Other', line: 1, endLine: 2 }]);
+      assert.deepEqual(o[0].looseTalks, [{ title: 'Warm-up', speaker: 'Ann Other', organisation: null, line: 1, endLine: 2, sections: [] }]);
+    });
+    it('Should read every real-world fixture as the unit tier does, sections and organisations in the JSON', () => {
+      for (const fixture of realWorldFixtures()) {
+        const { code, out } = run('outline', '--json', fixture.file);
+        assert.equal(code, 0);
+        const found = talksOf(JSON.parse(out)).map((t) => ({ title: t.title, speaker: t.speaker, organisation: t.organisation, line: t.line, sections: t.sections.map((x) => ({ title: x.title, line: x.line })) }));
+        const unit = talksOf(outline(fixture.file, parseNotes(readFileSync(fixture.file, 'utf8')))).map((t) => ({ title: t.title, speaker: t.speaker, organisation: t.organisation, line: t.line, sections: t.sections.map((x) => ({ title: x.title, line: x.line })) }));
+        assert.deepEqual(found, unit, fixture.name);
+      }
+    });
+    it('Should print sections indented under their talk, with the organisation beside the speaker', () => {
+      const notes = file('sections.notes', ['Web Components in Practice by Dana Whitfield', '', 'Why bother', '  • Browsers ship it', 'Shadow DOM', '  • Styles', '', 'Edge Caching — Wen Li (Fastly)', '  • x', ''].join('\n'));
+      const { code, out } = run('outline', notes);
+      assert.equal(code, 0);
+      assert.deepEqual(out.trimEnd().split('\n').slice(1), [
+        '  Web Components in Practice  · Dana Whitfield  (lines 1–6)',
+        '    › Why bother  (lines 3–4)',
+        '    › Shadow DOM  (lines 5–6)',
+        '  Edge Caching  · Wen Li (Fastly)  (lines 8–9)',
+      ]);
+    });
+    it('Should take the reading of talk lines from --speaker-position, --talk and --section', () => {
+      const notes = file('order.notes', ['Grafana Tips – Jenkins Pipelines', '  • a', 'Wrap-up notes', '  • b', ''].join('\n'));
+      const talks = (...args: string[]) => talksOf(JSON.parse(run('outline', '--json', ...args, notes).out)).map((t) => [t.title, t.speaker, t.sections.map((x) => x.title)]);
+      assert.deepEqual(talks(), [['Grafana Tips', 'Jenkins Pipelines', ['Wrap-up notes']]]);
+      assert.deepEqual(talks('--speaker-position', 'start'), [['Jenkins Pipelines', 'Grafana Tips', ['Wrap-up notes']]]);
+      assert.deepEqual(talks('--talk', 'wrap-up NOTES'), [['Grafana Tips', 'Jenkins Pipelines', []], ['Wrap-up notes', null, []]]);
+      assert.deepEqual(talks('--speaker-position', 'end', '--section', 'Grafana Tips – Jenkins Pipelines'), [['Grafana Tips', 'Jenkins Pipelines', ['Wrap-up notes']]]);
+      const bad = run('outline', '--speaker-position', 'middle', notes);
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /--speaker-position takes auto, end or start, not 'middle'/);
     });
   });
 
@@ -200,7 +235,7 @@ describe('confnotes CLI', () => {
     it('Should take a BOM and CRLF file like any other', () => {
       const p = file('bom.notes', '\ufeffLCA 2016 – Friday – Session 1\r\n\r\nTalk by Ann Other\r\n  • htp://x.org\r\n');
       const o = JSON.parse(run('outline', '--json', p).out);
-      assert.deepEqual(o.days[0].sessions[0].talks, [{ title: 'Talk', speaker: 'Ann Other', line: 3, endLine: 4 }]);
+      assert.deepEqual(o.days[0].sessions[0].talks, [{ title: 'Talk', speaker: 'Ann Other', organisation: null, line: 3, endLine: 4, sections: [] }]);
       assert.match(run('check', p).out, /bom\.notes:4:5: warning malformed-url/);
     });
   });

@@ -101,6 +101,24 @@ describe('language server over stdio', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('Should show sections under their talk, and read talk lines as confnotes.format says, changed or not', async () => {
+    await client.initialize();
+    await client.open(URI, ['Grafana Tips – Jenkins Pipelines', '', 'Why', '  • a', 'Wrap-up', '  • b'].join('\n'));
+    const talks = async () => {
+      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as Array<{ name: string; detail?: string; children?: Array<{ name: string }> }>;
+      return symbols.map((t) => [t.name, t.detail, (t.children ?? []).map((c) => c.name)]);
+    };
+    assert.deepEqual(await talks(), [['Grafana Tips', 'Jenkins Pipelines', ['Why', 'Wrap-up']]]);
+    // The server reads the settings when told they changed: wait for the answer that follows them.
+    client.configuration = { format: { speakerPosition: 'start', talks: ['wrap-up'] } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const wanted = JSON.stringify([['Jenkins Pipelines', 'Grafana Tips', ['Why']], ['Wrap-up', undefined, []]]);
+    let answer = '';
+    for (const deadline = Date.now() + 10000; answer !== wanted && Date.now() < deadline; ) answer = JSON.stringify(await talks());
+    assert.equal(answer, wanted);
+    assert.equal(await client.stop(), 0);
+  });
+
   it('Should register for configuration changes when the client can register dynamically', async () => {
     const registrations: string[] = [];
     client.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {

@@ -44,6 +44,12 @@ const ADVERSARIES: Array<[string, (n: number) => string]> = [
   ['a word before colons', (n) => 'x' + ':'.repeat(n)],
   ['www. and dots', (n) => 'www.' + '.'.repeat(n)],
   ['by and dashes', (n) => 'by – '.repeat(n / 5)],
+  // The talk-line shapes of docs/FORMAT.md: names, colons, parentheses, organisations.
+  ['capitalised words', (n) => 'Ann '.repeat(n / 4) + 'Lee'],
+  ['capitalised words and dashes', (n) => 'Ann Lee – '.repeat(n / 10) + 'Bo Ng'],
+  ['colons and names', (n) => 'Ann Lee: '.repeat(n / 9) + 'Title'],
+  ['parentheses and names', (n) => 'Ann Lee ('.repeat(n / 9) + 'Acme' + ')'.repeat(n / 9)],
+  ['names joined by and, commas', (n) => 'Ann Lee and Bo Ng, '.repeat(n / 19) + 'Acme'],
 ];
 
 const PLACES: Array<[string, (line: string) => string]> = [

@@ -22,13 +22,21 @@ const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
 const SEED = process.env.FAST_CHECK_SEED ? Number(process.env.FAST_CHECK_SEED) : undefined;
 const options = linkOptions(defaultSettings);
 const sampleLines = SAMPLE.split('\n');
+const REAL_WORLD_LINES = [
+  'Why bother', 'Shadow DOM', '  • Browsers ship it', 'Priya Raman – Shipping on Fridays', 'Tom Reed – Postgres at 3 a.m.',
+  'Maria Gonzalez – Observability Budgets', 'Edge Caching — Wen Li (Fastly)', 'Edge Caching – Wen Li, Fastly',
+  'Wen Li (Fastly): Edge Caching', 'Scaling Postgres: Lena Ortiz', 'Scaling Postgres (Lena Ortiz)', 'Wed 14:00 Kernel Q&A',
+  'Keynote – Genevieve Bell', 'Lightning talks', 'Closing', 'Open Spaces', 'Talk – @priya and @dana',
+];
 
 const snippet = fc.oneof(
   fc.constantFrom('', 'x', '\n', '\r', '\r\n', '\n\n', '  • ', '• new bullet\n', 'Talk by Ann Other\n', 'LCA 2017 – Monday – Session 1\n', 'github/x ', 'http://a.b', '😀', '\u00a0', '\ufeff', '\ud800', '\t', ' – '),
+  // The shapes of other writers (docs/FORMAT.md): sections, speaker first, organisations, slots.
+  fc.constantFrom(...REAL_WORLD_LINES).map((l) => l + '\n'),
   fc.constantFrom(...sampleLines).map((l) => l + '\n'),
   fc.string({ maxLength: 8 }),
 );
-const startText = fc.array(fc.oneof(fc.constantFrom(...sampleLines), fc.string({ maxLength: 10 })), { maxLength: 40 }).map((l) => l.join('\n'));
+const startText = fc.array(fc.oneof(fc.constantFrom(...sampleLines), fc.constantFrom(...REAL_WORLD_LINES), fc.string({ maxLength: 10 })), { maxLength: 40 }).map((l) => l.join('\n'));
 const position = fc.record({ line: fc.integer({ min: -1, max: 45 }), character: fc.integer({ min: -1, max: 90 }) });
 const edit = fc.record({ start: position, end: position, text: snippet });
 const session = fc.record({ text: startText, edits: fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { maxLength: 12 }) });
@@ -44,6 +52,8 @@ function observable(doc: NotesDocument) {
     diagnostics: linkDiagnostics(doc, options),
     linkModels: doc.links,
     references: doc.references,
+    talks: doc.talks.map((t) => [t.title, t.speaker, t.organisation, t.titleSpan, t.speakerSpan, t.organisationSpan, t.span]),
+    sections: doc.sections.map((s) => [s.title, s.headingSpan, s.span, doc.talks.indexOf(s.talk)]),
     bullets,
     lineCount: doc.lines.lineCount,
     length: doc.lines.length,

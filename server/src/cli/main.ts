@@ -6,7 +6,7 @@ import { LinkCache } from '../linkCheck/linkCache';
 import { checkLinks } from '../linkCheck/lazyChecker';
 import { defaultCacheFolder } from '../onlineChecks';
 import { parseNotes } from '../parser/parseNotes';
-import { linkOptions, readSettings } from '../settings';
+import { linkOptions, readFormat, readSettings } from '../settings';
 import type { Verdict } from '../linkCheck/outcomes';
 import { summarize } from '../workspace/fileSummary';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -15,7 +15,7 @@ import { outline, outlineTree, type Outline } from './outline';
 import { expandPaths, readNotesFile } from './readNotes';
 
 const USAGE = `usage:
-  confnotes outline [--json] FILE…     days → sessions → talks of each file
+  confnotes outline [--json] FILE…     days → sessions → talks → sections of each file
   confnotes check [--json] [--ignore GLOB]… [--root FOLDER]… PATH…
                                        flag malformed and incomplete links, and [[references]]
                                        that name no talk or several among the files checked
@@ -24,10 +24,15 @@ const USAGE = `usage:
       --accept STATUS…  --exclude GLOB…  --timeout SECONDS (10)
       --cache-dir FOLDER (~/.cache/confnotes)  --no-cache  --check-private-addresses
       --no-suggest-https
+  for both: how talk lines are read (docs/FORMAT.md)
+    --speaker-position auto|end|start  where the speaker stands on a talk line (auto: learnt per file)
+    --talk LINE…  --section LINE…      lines that are always a talk, or a section of the talk above
 exit codes: 0 clean, 1 a warning or error flagged (check), 2 usage or read error`;
 
 /** Options that take a value, and may be given again. */
 const WITH_VALUE = new Set(['--ignore', '--root', '--accept', '--exclude', '--timeout', '--cache-dir']);
+/** Options of both commands: how talk lines are read. */
+const FORMAT_OPTIONS = new Set(['--speaker-position', '--talk', '--section']);
 const FLAGS = new Set(['--json', '--online', '--no-cache', '--check-private-addresses', '--no-suggest-https']);
 
 async function main(argv: string[]): Promise<number> {
@@ -40,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const checkOnly = command === 'check' || arg === '--json';
-    if (WITH_VALUE.has(arg) && checkOnly && i + 1 < rest.length) values.set(arg, [...(values.get(arg) ?? []), rest[++i]]);
+    if ((FORMAT_OPTIONS.has(arg) || (WITH_VALUE.has(arg) && checkOnly)) && i + 1 < rest.length) values.set(arg, [...(values.get(arg) ?? []), rest[++i]]);
     else if (FLAGS.has(arg) && checkOnly) flags.add(arg);
     else if (arg.startsWith('-') && arg !== '-') return usageError(`unknown option '${arg}'`);
     else paths.push(arg);
@@ -48,6 +53,9 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'outline' && command !== 'check') return usageError(command ? `unknown command '${command}'` : 'no command given');
   if (paths.length === 0) return usageError(`'${command}' needs at least one ${command === 'check' ? 'file or folder' : 'file'}`);
   const json = flags.has('--json');
+  const position = values.get('--speaker-position')?.at(-1) ?? 'auto';
+  if (!['auto', 'end', 'start'].includes(position)) return usageError(`--speaker-position takes auto, end or start, not '${position}'`);
+  const format = readFormat({ speakerPosition: position, talks: values.get('--talk') ?? [], sections: values.get('--section') ?? [] });
 
   let readErrors = 0;
   const failed = (file: string, error: string) => {
@@ -59,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     for (const file of paths) {
       const read = readNotesFile(file);
       if ('error' in read) failed(file, read.error);
-      else outlines.push(outline(file, parseNotes(read.text)));
+      else outlines.push(outline(file, parseNotes(read.text, { format })));
     }
     if (json) print(JSON.stringify(paths.length === 1 ? outlines[0] ?? null : outlines, null, 2));
     else if (outlines.length > 0) print(outlines.map(outlineTree).join('\n\n'));
@@ -90,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   for (const entry of expandPaths(values.get('--root') ?? [])) {
     const read = 'error' in entry ? entry : readNotesFile(entry.file);
     if ('error' in read) failed(read.file, read.error);
-    else index.setFromDisk(summarize(uriOf(read.file), parseNotes(read.text, { links: false })));
+    else index.setFromDisk(summarize(uriOf(read.file), parseNotes(read.text, { links: false, format })));
   }
   const checked: Array<{ links: Finding[]; references: PlacedReference[]; online: PlacedLink[] }> = [];
   for (const entry of files) {
@@ -99,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
       failed(read.file, read.error);
       continue;
     }
-    const doc = parseNotes(read.text);
+    const doc = parseNotes(read.text, { format });
     index.setFromDisk(summarize(uriOf(read.file), doc));
     checked.push({ links: findings(read.file, doc, options), references: placedReferences(read.file, doc), online: online ? placedLinks(read.file, doc, options) : [] });
   }

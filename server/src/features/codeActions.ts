@@ -6,11 +6,12 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
 import { literalGlob } from '../settings';
+import { lineReadingActions } from './lineReadings';
 import { linkDiagnostic, reportedLinks, type LinkDiagnosticOptions } from './linkDiagnostics';
 import { toRange } from './ranges';
 
 export interface CodeActionOptions extends LinkDiagnosticOptions {
-  /** The client has the `confnotes.ignoreLink` command (it can write settings; the server cannot). */
+  /** The client has the `confnotes.ignoreLink` and `confnotes.markLine` commands (it can write settings; the server cannot). */
   readonly ignoreLinkCommand: boolean;
   /** `CodeActionContext.only`, when the client asked for certain kinds. */
   readonly only?: readonly string[];
@@ -46,7 +47,9 @@ export function codeActions(doc: NotesDocument, uri: string, range: Range, optio
       });
     }
   }
-  return [...actions, ...fixesInData(uri, diagnostics)];
+  // Commands that write settings only where the client has them.
+  const readings = options.ignoreLinkCommand && range.start.line === range.end.line ? lineReadingActions(doc, range.start.line) : [];
+  return [...actions, ...fixesInData(uri, diagnostics), ...readings];
 }
 
 /** The title of a fix carried in a diagnostic's data, by code. */

@@ -1,7 +1,7 @@
 /**
- * Folding: each session, each talk, each bullet with children. Editors show a
- * limited number of ranges (VS Code: `editor.foldingMaximumRegions`, 5,000), so
- * when there are more, sessions and talks are kept before bullet groups.
+ * Folding: each session, each talk, each section, each bullet with children. Editors
+ * show a limited number of ranges (VS Code: `editor.foldingMaximumRegions`, 5,000), so
+ * when there are more, sessions, talks and sections are kept before bullet groups.
  */
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { NotesDocument, Span } from '../parser/model';
@@ -25,6 +25,7 @@ export function foldingRanges(doc: NotesDocument, options: FoldingOptions = {}):
   };
   for (const s of doc.sessions) add(s.span);
   for (const t of doc.talks) add(t.span);
+  for (const s of doc.sections) add(s.span);
   const bullets = doc.bullets;
   for (let i = 0; i < bullets.count && ranges.length < limit; i++) if (bullets.hasChildren(i)) add(bullets.span(i));
   return ranges.sort((a, b) => a.startLine - b.startLine);

@@ -39,7 +39,8 @@ function referenceHover(reference: Reference, index: WorkspaceIndex): string {
 function describe(target: Target): [string, string, string | null] {
   const where = escape(`${fileName(target.uri)}, line ${target.line + 1}`);
   if (target.kind === 'session') return [`**${escape(sessionName(target))}**`, `${target.talkCount} talk${target.talkCount === 1 ? '' : 's'} · ${where}`, null];
-  const heading = `**${escape(target.title)}**${target.speaker ? ` — ${escape(target.speaker)}` : ''}`;
+  const organisation = target.organisation ? ` (${escape(target.organisation)})` : '';
+  const heading = `**${escape(target.title)}**${target.speaker ? ` — ${escape(target.speaker)}${organisation}` : ''}`;
   const place = [target.event, target.day, target.session].filter((p): p is string => p !== null).map(escape);
   const bullets = target.firstBullets === '' ? null : target.firstBullets.split('\n').map((b) => `- ${escape(b)}`).join('\n');
   return [heading, [...place, where].join(' · '), bullets];

@@ -1,4 +1,4 @@
-/** Smart selection (Expand Selection): word → bullet text → bullet with its children → its parents → talk → session → day. */
+/** Smart selection (Expand Selection): word → bullet text → bullet with its children → its parents → section → talk → session → day. */
 import type { SelectionRange } from 'vscode-languageserver-types';
 import type { NotesDocument, Span } from '../parser/model';
 import { spanContains, toRange } from './ranges';
@@ -12,7 +12,9 @@ export function selectionRanges(doc: NotesDocument, offsets: readonly number[]):
     };
     add(doc.days.find((d) => spanContains(d.span, offset))?.span);
     add(doc.sessions.find((s) => spanContains(s.span, offset))?.span);
-    add(doc.talks.find((t) => spanContains(t.span, offset))?.span);
+    const talk = doc.talks.find((t) => spanContains(t.span, offset));
+    add(talk?.span);
+    add(talk?.sections.find((s) => spanContains(s.span, offset))?.span);
     const bullets = doc.bullets;
     let level = bullets.roots();
     let deepest = -1;

@@ -1,12 +1,12 @@
 /**
- * The Conference Notes view: event → day → session → talk across every file of the workspace,
+ * The Conference Notes view: event → day → session → talk → section across every file of the workspace,
  * one level at a time (a workspace of a thousand files holds tens of thousands of talks; the
  * view asks for what it shows). Events and days are merged across files (one file per day is
  * common); sessions stay per file; talks before any session header sit under their file.
  *
  * Node ids say where a node is, so that a node can be found again after any change:
  * `e⇥event`, `d⇥event⇥day` (names as compared: case and spacing aside), `s⇥uri⇥n`, `t⇥uri⇥n`
- * (the n-th session or talk of the file), `f⇥uri`.
+ * (the n-th session or talk of the file), `x⇥uri⇥n⇥k` (the k-th section of that talk), `f⇥uri`.
  */
 import { normalizeName } from '../parser/lineRules';
 import type { FileSummary, SessionEntry, TalkEntry } from '../workspace/fileSummary';
@@ -18,10 +18,12 @@ export interface OutlineTarget {
   readonly ordinal: number;
   /** The 0-based line of the title when the outline was made (the client re-asks when revealing). */
   readonly line: number;
+  /** For a section: how many lines below its talk's title line it is. */
+  readonly offset?: number;
 }
 
 export interface OutlineNode {
-  readonly kind: 'event' | 'file' | 'day' | 'session' | 'talk';
+  readonly kind: 'event' | 'file' | 'day' | 'session' | 'talk' | 'section';
   readonly id: string;
   readonly label: string;
   /** The speaker of a talk; the talk count of the others. */
@@ -91,7 +93,21 @@ function sessionNode(s: SessionEntry): OutlineNode {
 }
 
 function talkNode(t: TalkEntry): OutlineNode {
-  return { kind: 'talk', id: ['t', t.uri, t.ordinal].join(SEP), label: t.title, description: t.speaker ?? '', talkCount: 1, target: { uri: t.uri, ordinal: t.ordinal, line: t.line }, hasChildren: false };
+  const target = { uri: t.uri, ordinal: t.ordinal, line: t.line };
+  return { kind: 'talk', id: ['t', t.uri, t.ordinal].join(SEP), label: t.title, description: t.speaker ?? '', talkCount: 1, target, hasChildren: t.sections.length > 0 };
+}
+
+/** A section, found again through its talk (its title line) and its distance below it. */
+function sectionNodes(t: TalkEntry): OutlineNode[] {
+  return t.sections.map((x, k) => ({
+    kind: 'section',
+    id: ['x', t.uri, t.ordinal, k].join(SEP),
+    label: x.title,
+    description: '',
+    talkCount: 0,
+    target: { uri: t.uri, ordinal: t.ordinal, line: x.line, offset: x.line - t.line },
+    hasChildren: false,
+  }));
 }
 
 function fileNode(file: FileSummary, looseTalks: number): OutlineNode {
@@ -114,6 +130,10 @@ export function outlineChildren(index: WorkspaceIndex, parentId: string | null):
   if (kind === 'd') return events.get(a)?.days.get(b)?.sessions.map(sessionNode) ?? [];
   if (kind === 's') return (index.get(a)?.talks ?? []).filter((t) => t.sessionOrdinal === Number(b)).map(talkNode);
   if (kind === 'f') return (index.get(a)?.talks ?? []).filter((t) => t.sessionOrdinal === null).map(talkNode);
+  if (kind === 't') {
+    const talk = index.get(a)?.talks[Number(b)];
+    return talk ? sectionNodes(talk) : [];
+  }
   return [];
 }
 

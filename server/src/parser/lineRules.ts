@@ -2,6 +2,7 @@
  * The line-level rules of docs/FORMAT.md, each a small function over one line's
  * text. Offsets returned are relative to the line.
  */
+import { readSpeakers } from './names';
 
 /** Blank: empty or only white space, U+00A0 and the BOM included (JS `\s` covers both). */
 export function isBlank(line: string): boolean {
@@ -109,38 +110,107 @@ export function normalizeName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export interface TitleShape {
+/** One way of reading a talk line: the title, the speakers, their organisation. Offsets relative to the line. */
+export interface SpeakerSplit {
   readonly title: Part;
-  readonly speaker: Part | null;
+  readonly speaker: Part;
+  readonly organisation: Part | null;
+  /** The (first) speaker starts with a known given name. */
+  readonly given: boolean;
 }
 
-// A name word: capitalised (`McDonnell`, `K.`, `O'Brien`, `Jean-Luc`), or a quoted nickname (`‘@pjf’`).
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.\-]*|[‘'"“][^\s‘’'"“”]{1,30}[’'"”])`;
-const PARTICLE = String.raw`(?:van|von|der|den|de|da|del|di|du|la|le|bin|al|dos|das|ter)`;
-const ONE_NAME = String.raw`${NAME_WORD}(?: (?:${NAME_WORD}|${PARTICLE})){0,4} ${NAME_WORD}`;
-const SPEAKERS = new RegExp(String.raw`^${ONE_NAME}(?:(?:, | and | & )${ONE_NAME})*$`, 'u');
+/** What an unindented line could say as a talk title (docs/FORMAT.md, "Talk titles"). The line is trimmed. */
+export interface TitleShape {
+  /** The whole line, as the title of a talk that names no speaker. */
+  readonly whole: Part;
+  /** `Title by Speaker`: wins over every other reading. */
+  readonly by: SpeakerSplit | null;
+  /** The speaker last: `Title – Speaker`, `Title: Speaker`, `Title (Speaker)`. */
+  readonly last: SpeakerSplit | null;
+  /** The speaker first: `Speaker – Title`, `Speaker: Title`. */
+  readonly first: SpeakerSplit | null;
+  /** It starts with a time slot (`Wed 14:00 Kernel Q&A`). */
+  readonly slot: boolean;
+  /** It calls itself a talk (`keynote`, `lightning talks`, `closing`…): never a section. */
+  readonly callsItselfATalk: boolean;
+}
 
-/** A speaker looks like one or more names: two to six words, first and last capitalised. */
-export function isSpeaker(text: string): boolean {
-  return text.length <= 200 && SPEAKERS.test(text);
+const SLOT = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?\d{1,2}[:.h]\d\d ?(?:[ap]\.?m\.?)?(?: ?[-–—] ?\d{1,2}[:.h]\d\d ?(?:[ap]\.?m\.?)?)? \S/i;
+const CALLS_ITSELF_A_TALK = /(?:^|[^\p{L}])(?:keynote|lightn?ing talks?|closing|opening|welcome|panel|plenary|sponsor|open spaces?|unconference)(?![\p{L}])/iu;
+
+/** The speaker read from `line.slice(from, to)`, with the title `line.slice(titleStart, titleEnd)`. */
+function split(line: string, title: [number, number], from: number, to: number, needGiven: boolean): SpeakerSplit | null {
+  const text = line.slice(from, to);
+  const read = readSpeakers(text);
+  if (!read || (needGiven && !read.given) || title[1] <= title[0]) return null;
+  const part = (start: number, end: number): Part => ({ text: line.slice(start, end), start, end });
+  return {
+    title: part(title[0], title[1]),
+    speaker: part(from, from + read.length),
+    organisation: read.organisation ? part(from + read.organisation.start, from + read.organisation.end) : null,
+    given: read.given,
+  };
+}
+
+/** `: ` separators (a colon then a space; `14:00` has none), as [start, end) pairs. */
+function colonSeparators(line: string): { first: number; last: number } | null {
+  const first = line.indexOf(': ');
+  return first <= 0 ? null : { first, last: line.lastIndexOf(': ') };
 }
 
 /**
- * Split `Title by Speaker` or `Title – Speaker`; ` by ` wins over a dash. The line
- * must be trimmed. A line with no recognisable speaker is all title.
+ * Every reading of a line as a talk title. Which one holds is decided with the rest of the file
+ * (`readTalkLine`); each reading here looks at a prefix or a suffix of the line once.
  */
 export function titleShape(line: string): TitleShape {
-  const by = line.lastIndexOf(' by ');
-  const dash = dashSeparators(line).pop();
-  for (const cut of [by > 0 ? { start: by, end: by + 4 } : null, dash && dash.start > 0 ? dash : null]) {
-    if (!cut) continue;
-    const speaker = line.slice(cut.end);
-    if (isSpeaker(speaker)) {
-      return {
-        title: { text: line.slice(0, cut.start), start: 0, end: cut.start },
-        speaker: { text: speaker, start: cut.end, end: line.length },
-      };
-    }
-  }
-  return { title: { text: line, start: 0, end: line.length }, speaker: null };
+  const whole: Part = { text: line, start: 0, end: line.length };
+  const byAt = line.lastIndexOf(' by ');
+  const by = byAt > 0 ? split(line, [0, byAt], byAt + 4, line.length, false) : null;
+  const dashes = dashSeparators(line);
+  const firstDash = dashes[0];
+  const lastDash = dashes[dashes.length - 1];
+  const colon = colonSeparators(line);
+  const trailingParen = line.endsWith(')') ? line.lastIndexOf(' (') : -1;
+  const last =
+    (lastDash && lastDash.start > 0 ? split(line, [0, lastDash.start], lastDash.end, line.length, false) : null) ??
+    (colon ? split(line, [0, colon.last], colon.last + 2, line.length, true) : null) ??
+    (trailingParen > 0 ? parenthesised(line, trailingParen) : null);
+  const first =
+    (firstDash && firstDash.start > 0 ? split(line, [firstDash.end, line.length], 0, firstDash.start, false) : null) ??
+    (colon ? split(line, [colon.first + 2, line.length], 0, colon.first, true) : null);
+  return { whole, by, last, first, slot: SLOT.test(line), callsItselfATalk: CALLS_ITSELF_A_TALK.test(line) };
+}
+
+/** `Title (Speaker)`: the brackets hold a known given name's speaker (and no organisation). */
+function parenthesised(line: string, open: number): SpeakerSplit | null {
+  const inside = split(line, [0, open], open + 2, line.length - 1, true);
+  return inside && inside.organisation === null ? inside : null;
+}
+
+/** Which side a writer puts the speaker on: `last` (`Title – Speaker`) or `first` (`Speaker – Title`). */
+export type SpeakerOrder = 'first' | 'last';
+/** `confnotes.format.speakerPosition`: `end` and `start` force the order, `auto` learns it. */
+export type SpeakerPosition = 'auto' | 'end' | 'start';
+
+/** The order a line settles by itself (a vote for its session's and file's order), or null. */
+export function orderOf(shape: TitleShape): SpeakerOrder | null {
+  if (shape.by || (shape.last && !shape.first)) return 'last';
+  if (shape.first && !shape.last && shape.first.given) return 'first';
+  return null;
+}
+
+/**
+ * The reading of a talk line: its speaker, or null when it names none. `order` is what the
+ * writer's other lines say (null: nothing known).
+ */
+export function readTalkLine(shape: TitleShape, position: SpeakerPosition, order: SpeakerOrder | null): SpeakerSplit | null {
+  if (shape.by) return shape.by;
+  const { last, first } = shape;
+  if (position === 'end') return last;
+  if (position === 'start') return first;
+  // A speaker first with no known given name, before a title that is no name, needs the writer's word.
+  if (!first || (!first.given && !last && order !== 'first')) return last;
+  if (!last) return first;
+  if (first.given !== last.given) return first.given ? first : last;
+  return order === 'first' ? first : last;
 }

@@ -39,17 +39,35 @@ export interface Session {
 export interface Talk {
   readonly kind: 'talk';
   readonly title: string;
+  /** The speakers as written (`Alice Smith and Bob Jones`), without their organisation. */
   readonly speaker: string | null;
+  /** The speaker's organisation, when the line names one: `Fastly` in `Edge Caching — Wen Li (Fastly)`. */
+  readonly organisation: string | null;
   /** The title line's text, speaker included, without surrounding white space. */
   readonly lineSpan: Span;
-  /** Just the title, without the speaker and the ` by ` / ` – ` before it. */
+  /** Just the title, without the speaker and the separator (` by `, ` – `, `: `, ` (`) between them. */
   readonly titleSpan: Span;
-  /** Just the speaker's name, when there is one. */
+  /** Just the speakers' names, when there are some (no organisation, no brackets). */
   readonly speakerSpan: Span | null;
+  /** Just the organisation's name (inside its brackets, or after its comma). */
+  readonly organisationSpan: Span | null;
   /** From the title line to the last non-blank line before the next talk or header. */
   readonly span: Span;
   /** The session it belongs to; null for talks before the first header. */
   readonly session: Session | null;
+  /** Its parts, in order (docs/FORMAT.md, "Sections"); empty for most talks. */
+  readonly sections: readonly Section[];
+}
+
+/** A part of a talk: an unindented line with bullets below it, inside a talk that names its speaker. */
+export interface Section {
+  readonly kind: 'section';
+  readonly title: string;
+  /** The heading line's text, without surrounding white space. */
+  readonly headingSpan: Span;
+  /** From the heading line to the last non-blank line before the next section, talk or header. */
+  readonly span: Span;
+  readonly talk: Talk;
 }
 
 /**
@@ -135,6 +153,8 @@ export interface NotesDocument {
   readonly talks: readonly Talk[];
   /** Talks before the first session header. */
   readonly looseTalks: readonly Talk[];
+  /** Every talk's sections, in document order. */
+  readonly sections: readonly Section[];
   readonly bullets: Bullets;
   /** Links in document order, from every line but session headers. */
   readonly links: readonly Link[];

@@ -1,33 +1,65 @@
 /**
- * Text → NotesDocument, in one pass over the lines (plus a look-ahead over blank lines
- * after an unindented one). Pure and total: any string yields a model, nothing throws.
- * What each line says alone comes from `lineFacts`, cached across parses when a cache is given.
+ * Text → NotesDocument: one pass over the lines' facts (counting which side writers put the
+ * speaker on), then one that builds the model (with a look-ahead over blank lines after an
+ * unindented one), then the speakers of the talks, read with their session's order. Pure and
+ * total: any string yields a model, nothing throws. What each line says alone comes from
+ * `lineFacts`, cached across parses when a cache is given.
  */
 import { BulletTable } from './bullets';
 import { lineFacts, LONGEST_LINE_SEARCHED_FOR_LINKS, type LineFacts, type LineFactsCache } from './lineFacts';
-import { eventKeys, isHeaderEvent, normalizeName } from './lineRules';
+import { eventKeys, isHeaderEvent, normalizeName, orderOf, readTalkLine, type SpeakerOrder, type SpeakerPosition, type TitleShape } from './lineRules';
 import { LineTable } from './lineTable';
-import type { Day, Link, NotesDocument, Reference, Session, Span, Talk } from './model';
+import type { Day, Link, NotesDocument, Reference, Section, Session, Span, Talk } from './model';
 import { joinLines, splitLines, type TextLines } from './textLines';
 
 // Mutable twins of the model's readonly types, used only while parsing.
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type BuildingSession = Mutable<Omit<Session, 'talks' | 'span'>> & { span: Mutable<Span>; talks: Talk[] };
-type BuildingTalk = Mutable<Omit<Talk, 'span'>> & { span: Mutable<Span> };
+type BuildingTalk = Mutable<Omit<Talk, 'span' | 'sections'>> & { span: Mutable<Span>; sections: Section[] };
+type BuildingSection = Mutable<Omit<Section, 'span'>> & { span: Mutable<Span> };
+
+/** How the writer's talk lines are read (docs/FORMAT.md, "Where the speaker is" and "Saying what a line is"). */
+export interface FormatOptions {
+  readonly speakerPosition: SpeakerPosition;
+  /** Lines that are always talks, as `normalizeName` gives them. */
+  readonly talks: ReadonlySet<string>;
+  /** Lines that are always sections of the talk above, as `normalizeName` gives them. */
+  readonly sections: ReadonlySet<string>;
+}
+
+export const DEFAULT_FORMAT: FormatOptions = { speakerPosition: 'auto', talks: new Set(), sections: new Set() };
 
 export interface ParseOptions {
   /** Facts of the previous version's lines, reused for the lines an edit did not touch. */
   readonly cache?: LineFactsCache;
   /** False: find no links (the workspace index needs only titles and references). */
   readonly links?: boolean;
+  readonly format?: FormatOptions;
+}
+
+/** Votes for the writer's order: lines that can be read only one way. */
+class OrderVotes {
+  first = 0;
+  last = 0;
+  add(order: SpeakerOrder | null): void {
+    if (order === 'first') this.first++;
+    else if (order === 'last') this.last++;
+  }
+  /** The majority, or null when there is none. */
+  get order(): SpeakerOrder | null {
+    return this.first > this.last ? 'first' : this.last > this.first ? 'last' : null;
+  }
 }
 
 export function parseNotes(input: string | TextLines, options: ParseOptions = {}): NotesDocument {
   const source = typeof input === 'string' ? splitLines(input) : input;
   const lines = new LineTable(source);
   const cache = options.cache;
+  const format = options.format ?? DEFAULT_FORMAT;
+  const marked = format.talks.size > 0 || format.sections.size > 0;
   const sessions: BuildingSession[] = [];
   const talks: BuildingTalk[] = [];
+  const sections: BuildingSection[] = [];
   const bullets = new BulletTable(lines.lineCount);
   const links: Link[] = [];
   const references: Reference[] = [];
@@ -38,10 +70,27 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   // The BOM is not part of the first line's content.
   const bom = source.lines[0].charCodeAt(0) === 0xfeff ? 1 : 0;
   const content = (line: number) => (line === 0 && bom ? source.lines[0].slice(1) : source.lines[line]);
-  const factsAt = (line: number): LineFacts => (cache && withLinks ? cache.factsOf(content(line)) : lineFacts(content(line), withLinks));
+  // Every line's facts, once: the writer's order is counted over the whole file before any line is read.
+  const facts: LineFacts[] = new Array(lines.lineCount);
+  const fileVotes = new OrderVotes();
+  for (let line = 0; line < lines.lineCount; line++) {
+    const f = (facts[line] = cache && withLinks ? cache.factsOf(content(line)) : lineFacts(content(line), withLinks));
+    if (f.title && !f.header) fileVotes.add(orderOf(f.title));
+  }
+  const fileOrder = fileVotes.order;
 
   let session: BuildingSession | null = null;
   let talk: BuildingTalk | null = null;
+  let section: BuildingSection | null = null;
+  /** The talk can have sections: its title names a speaker or a slot. */
+  let talkHasSections = false;
+  // Each talk's line shape and start (parallel to `talks`), and each session's votes (parallel to
+  // `sessions`, loose talks last), for reading the speakers once every session is known.
+  const talkShapes: TitleShape[] = [];
+  const talkStarts: number[] = [];
+  const talkVotes: OrderVotes[] = [];
+  const looseVotes = new OrderVotes();
+  let votes = looseVotes;
   // Open bullets, outermost first, as [index, indent] pairs flattened.
   const bulletStack: number[] = [];
   const closeBullets = (indent: number) => {
@@ -52,10 +101,10 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   };
   const openBullet = () => (bulletStack.length > 0 ? bulletStack[bulletStack.length - 2] : -1);
 
-  // A bullet on the next non-blank line makes an unindented line a talk title.
+  // A bullet on the next non-blank line makes an unindented line a talk title (or a section).
   const bulletFollows = (line: number): boolean => {
     for (let l = line + 1; l < lines.lineCount; l++) {
-      const next = factsAt(l);
+      const next = facts[l];
       if (!next.blank) return next.bullet !== null;
     }
     return false;
@@ -65,19 +114,21 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   const extendOpen = (end: number) => {
     if (session) session.span.end = end;
     if (talk) talk.span.end = end;
+    if (section) section.span.end = end;
   };
 
   for (let line = 0; line < lines.lineCount; line++) {
-    const facts = factsAt(line);
-    if (facts.blank) continue;
+    const lineFacts = facts[line];
+    if (lineFacts.blank) continue;
     const start = lines.lineStart(line) + (line === 0 ? bom : 0);
-    const trimmedEnd = start + facts.trimmedLength;
-    if (facts.trimmedLength > LONGEST_LINE_SEARCHED_FOR_LINKS) linesNotSearchedForLinks.push(line);
+    const trimmedEnd = start + lineFacts.trimmedLength;
+    if (lineFacts.trimmedLength > LONGEST_LINE_SEARCHED_FOR_LINKS) linesNotSearchedForLinks.push(line);
 
-    const header = facts.header;
+    const header = lineFacts.header;
     if (header && isHeaderEvent(header.event.text, seenEvents)) {
       for (const key of eventKeys(header.event.text)) seenEvents.add(key);
       talk = null;
+      section = null;
       closeBullets(0);
       session = {
         kind: 'session',
@@ -90,43 +141,78 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
         talks: [],
       };
       sessions.push(session);
+      votes = new OrderVotes();
       // A header's words are no links.
       continue;
     }
 
-    const title = facts.title;
-    if (title && (title.speaker || bulletFollows(line))) {
+    const shape = lineFacts.title;
+    const mark = shape && marked ? markOf(format, content(line)) : null;
+    const named = shape ? readTalkLine(shape, format.speakerPosition, fileOrder) : null;
+    // A line the user calls a section is one wherever a talk is above it, whatever it names.
+    const byItself = shape !== null && mark !== 'section' && (named !== null || shape.slot || mark === 'talk');
+    const followed = shape !== null && !byItself && (mark === 'section' || bulletFollows(line));
+    const isSection = followed && talk !== null && (mark === 'section' || (talkHasSections && !shape!.callsItselfATalk));
+    if (shape && (byItself || (followed && !isSection))) {
       closeBullets(0);
+      section = null;
       talk = {
         kind: 'talk',
-        title: title.title.text.trim(),
-        speaker: title.speaker ? title.speaker.text : null,
+        title: shape.whole.text,
+        speaker: null,
+        organisation: null,
         lineSpan: { start, end: trimmedEnd },
-        titleSpan: { start: start + title.title.start, end: start + title.title.end },
-        speakerSpan: title.speaker ? { start: start + title.speaker.start, end: start + title.speaker.end } : null,
+        titleSpan: { start, end: trimmedEnd },
+        speakerSpan: null,
+        organisationSpan: null,
         span: { start, end: trimmedEnd },
         session,
+        sections: [],
       };
+      talkHasSections = named !== null || shape.slot;
       talks.push(talk);
+      talkShapes.push(shape);
+      talkStarts.push(start);
+      talkVotes.push(votes);
+      votes.add(orderOf(shape));
       if (session) session.talks.push(talk);
       extendOpen(trimmedEnd);
-    } else if (facts.bullet) {
-      const shape = facts.bullet;
-      closeBullets(shape.indent);
-      const index = bullets.add(start + shape.markerStart, start + shape.textStart, trimmedEnd, openBullet());
-      bulletStack.push(index, shape.indent);
-      extendOpen(Math.max(trimmedEnd, start + shape.markerStart + 1));
+    } else if (shape && isSection) {
+      closeBullets(0);
+      section = { kind: 'section', title: shape.whole.text, headingSpan: { start, end: trimmedEnd }, span: { start, end: trimmedEnd }, talk: talk! };
+      sections.push(section);
+      talk!.sections.push(section);
+      extendOpen(trimmedEnd);
+    } else if (lineFacts.bullet) {
+      const bullet = lineFacts.bullet;
+      closeBullets(bullet.indent);
+      const index = bullets.add(start + bullet.markerStart, start + bullet.textStart, trimmedEnd, openBullet());
+      bulletStack.push(index, bullet.indent);
+      extendOpen(Math.max(trimmedEnd, start + bullet.markerStart + 1));
     } else {
       // Paragraphs end a bullet list; indented text continues the bullet above.
-      if (!facts.indented) closeBullets(0);
+      if (!lineFacts.indented) closeBullets(0);
       if (bulletStack.length > 0) bullets.extend(openBullet(), trimmedEnd);
       extendOpen(trimmedEnd);
     }
-    for (const r of facts.references) references.push(start === 0 ? r : { ...r, span: shift(r.span, start), targetSpan: shift(r.targetSpan, start), partSpan: shift(r.partSpan, start) });
-    for (const link of facts.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
+    for (const r of lineFacts.references) references.push(start === 0 ? r : { ...r, span: shift(r.span, start), targetSpan: shift(r.targetSpan, start), partSpan: shift(r.partSpan, start) });
+    for (const link of lineFacts.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
   }
   closeBullets(0);
   cache?.endParse();
+  // The speaker of each talk, now that its session's order is known.
+  for (let i = 0; i < talks.length; i++) {
+    const t = talks[i];
+    const start = talkStarts[i];
+    const read = readTalkLine(talkShapes[i], format.speakerPosition, talkVotes[i].order ?? fileOrder);
+    if (!read) continue;
+    t.title = read.title.text.trim();
+    t.titleSpan = shift(read.title, start);
+    t.speaker = read.speaker.text;
+    t.speakerSpan = shift(read.speaker, start);
+    t.organisation = read.organisation ? read.organisation.text.trim() : null;
+    t.organisationSpan = read.organisation ? shift(read.organisation, start) : null;
+  }
 
   let text: string | undefined = typeof input === 'string' ? input : undefined;
   return {
@@ -139,11 +225,18 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
     sessions,
     talks,
     looseTalks: talks.filter((t) => t.session === null),
+    sections,
     bullets,
     links,
     references,
     linesNotSearchedForLinks,
   };
+}
+
+/** Whether the user said the line is a talk or a section (`confnotes.format.talks` / `.sections`). */
+function markOf(format: FormatOptions, line: string): 'talk' | 'section' | null {
+  const key = normalizeName(line);
+  return format.talks.has(key) ? 'talk' : format.sections.has(key) ? 'section' : null;
 }
 
 function shift(span: Span, by: number): Span {

@@ -29,6 +29,8 @@ export interface TalkEntry extends Placed {
   /** The title as references are compared with it (`referenceKey`). */
   readonly key: string;
   readonly speaker: string | null;
+  /** The speaker's organisation, when the title line names one. */
+  readonly organisation: string | null;
   readonly event: string | null;
   readonly day: string | null;
   readonly session: string | null;
@@ -41,7 +43,16 @@ export interface TalkEntry extends Placed {
   readonly titleEnd: number;
   /** The text of its first top-level bullets (at most three, each cut at 120 characters), joined by line breaks; empty when none. */
   readonly firstBullets: string;
+  /** Its sections: each heading and its line. */
+  readonly sections: readonly SectionEntry[];
 }
+
+export interface SectionEntry {
+  readonly title: string;
+  readonly line: number;
+}
+
+const NO_SECTIONS: readonly SectionEntry[] = [];
 
 export interface SessionEntry extends Placed {
   readonly kind: 'session';
@@ -111,7 +122,7 @@ export function documentNames(doc: NotesDocument): string {
   // Talks and sessions are in document order: the loose talks, then each session's count, say
   // which talk is in which session without an offset (offsets move with every keystroke).
   const parts: string[] = [`l${doc.looseTalks.length}`];
-  for (const t of doc.talks) parts.push(`t${t.title}\0${t.speaker ?? ''}`);
+  for (const t of doc.talks) parts.push(`t${t.title}\0${t.speaker ?? ''}\0${t.organisation ?? ''}`, ...t.sections.map((x) => `x${x.title}`));
   for (const s of doc.sessions) parts.push(`s${s.event}\0${s.day}\0${s.name}\0${s.talks.length}`);
   for (const r of doc.references) parts.push(`r${r.target}\0${r.file ?? ''}`);
   return parts.join('\n');
@@ -171,6 +182,7 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
       title: own(t.title),
       key: own(referenceKey(t.title)),
       speaker: t.speaker === null ? null : own(t.speaker),
+      organisation: t.organisation === null ? null : own(t.organisation),
       event: session?.event ?? null,
       day: session?.day ?? null,
       session: session?.session ?? null,
@@ -179,6 +191,7 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
       titleStart,
       titleEnd: titleStart + (t.titleSpan.end - t.titleSpan.start),
       firstBullets: own(bullets.join('\n')),
+      sections: t.sections.length === 0 ? NO_SECTIONS : t.sections.map((x) => ({ title: own(x.title), line: at(x.headingSpan.start).line })),
     };
   });
   const references: ReferenceEntry[] = doc.references.map((r) => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { documentSymbols } from '../../../server/src/features/documentSymbols';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { SAMPLE, parse } from '../../helpers';
@@ -46,5 +46,11 @@ describe('documentSymbols', () => {
     const [day] = documentSymbols(parse('Ünïcödé 😀 2016 – Friday – Session 1'));
     assert.deepEqual(day.selectionRange.start, { line: 0, character: 'Ünïcödé 😀 2016 – '.length });
     assert.equal('Ünïcödé 😀 2016 – '.length, 18, 'the emoji counts as two');
+  });
+  it('Should put sections under their talk as fields, and the organisation in the talk\'s detail', () => {
+    const [talk] = documentSymbols(parse('Edge Caching — Wen Li (Fastly)', '', 'Why', '  • a', 'How', '  • b'));
+    assert.deepEqual([talk.name, talk.detail, talk.kind], ['Edge Caching', 'Wen Li (Fastly)', SymbolKind.Event]);
+    assert.deepEqual(talk.children!.map((c) => [c.name, c.kind, c.range.start.line, c.range.end.line, c.selectionRange.start.line]), [['Why', SymbolKind.Field, 2, 3, 2], ['How', SymbolKind.Field, 4, 5, 4]]);
+    for (const c of talk.children!) assert.ok(inside(c.range, talk.range));
   });
 });

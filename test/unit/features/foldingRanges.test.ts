@@ -35,4 +35,7 @@ describe('foldingRanges', () => {
     const sessionAndTalkLines = new Set([...doc.sessions, ...doc.talks].map((x) => doc.lines.lineAt(x.span.start)));
     assert.deepEqual(new Set(limited.map((r) => r.startLine)), sessionAndTalkLines);
   });
+  it('Should fold each section of a talk, inside the talk', () => {
+    assert.deepEqual(folds('Talk by Ann Other', 'Why', '  • a', '  • b', 'How', '  • c', '    • c1'), [[0, 6], [1, 3], [4, 6], [5, 6]]);
+  });
 });

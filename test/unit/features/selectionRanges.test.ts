@@ -42,4 +42,7 @@ describe('selectionRanges', () => {
     const [r] = selectionRanges(parseNotes(text), [offset]);
     assert.deepEqual([r.range, r.parent], [{ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, undefined]);
   });
+  it('Should grow from a bullet to its section, then to the talk', () => {
+    assert.deepEqual(expansions('Talk by Ann Other', 'Why', '  • a$0b', 'How', '  • c'), ['ab', '• ab', 'Why\n  • ab', 'Talk by Ann Other\nWhy\n  • ab\nHow\n  • c']);
+  });
 });

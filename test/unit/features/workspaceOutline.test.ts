@@ -10,7 +10,7 @@ const render = (index: WorkspaceIndex, parent: OutlineNode | null = null, depth 
 
 describe('workspaceOutline', () => {
   const ws = workspaceOf({
-    'lca-fri.notes': ['LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • x', 'Planes', '  • y'],
+    'lca-fri.notes': ['LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • x', 'Planes by Di Ee', '  • y'],
     'lca-sat.notes': ['lca  2016 – Saturday – Session 1', 'Closing', '  • z', 'LCA 2016 – friday – Late', 'Extra by Cy Dee'],
     'loose.notes': ['Talk before any header by Bo Ng', 'PyCon AU 2019 – Saturday – Lightning Talks', 'Prompts by Wilma Flint'],
   });
@@ -21,7 +21,7 @@ describe('workspaceOutline', () => {
       '  Friday (3 talks)',
       '    Session 1 (2 talks)',
       '      Rockets (Ann Other)',
-      '      Planes ()',
+      '      Planes (Di Ee)',
       '    Late (1 talk)',
       '      Extra (Cy Dee)',
       '  Saturday (1 talk)',
@@ -67,5 +67,16 @@ describe('workspaceOutline', () => {
     const index = workspaceOf({ 'lca2016.notes': SAMPLE }).index;
     const [event] = outlineChildren(index, null);
     assert.deepEqual([event.label, event.talkCount, outlineChildren(index, event.id).map((d) => `${d.label} ${d.talkCount}`)], ['Linux.conf.au 2016', 23, ['Friday 7', 'Thursday 6', 'Wednesday 5', 'Sysadmin Miniconf 5']]);
+  });
+  it('Should list a talk\'s sections under it, each with its line below the talk\'s title', () => {
+    const index = workspaceOf({ 'w.notes': ['X 2021 – Day 1 – Session 1', 'Web Components by Dana Whitfield', '', 'Why bother', '  • a', 'Shadow DOM', '  • b'] }).index;
+    const [talk] = render(index).filter((l) => l.includes('Web Components'));
+    assert.equal(talk.trim(), 'Web Components (Dana Whitfield)');
+    const talkNode = outlinePath(index, uriOf('w.notes'), 'talk', 0).at(-1)!;
+    assert.equal(talkNode.hasChildren, true);
+    assert.deepEqual(outlineChildren(index, talkNode.id).map((n) => [n.kind, n.label, n.target?.line, n.target?.offset, n.hasChildren]), [
+      ['section', 'Why bother', 3, 2, false],
+      ['section', 'Shadow DOM', 5, 4, false],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { isSpeaker, titleShape } from '../../../server/src/parser/lineRules';
+import { readTalkLine, titleShape } from '../../../server/src/parser/lineRules';
+import { readSpeakers } from '../../../server/src/parser/names';
 import { growthFactor, lineOf, parse, textOf } from '../../helpers';
 
 const kinds = (doc: ReturnType<typeof parse>) => ({
@@ -42,21 +43,22 @@ describe('format rules', () => {
 
   describe('talk titles', () => {
     it('Should let " by " win over a dash', () => {
-      const shape = titleShape('Sentrifarm – open hardware telemetry system for Australian farming conditions by Andrew McDonnell');
-      assert.equal(shape.title.text, 'Sentrifarm – open hardware telemetry system for Australian farming conditions');
-      assert.equal(shape.speaker?.text, 'Andrew McDonnell');
+      const read = readTalkLine(titleShape('Sentrifarm – open hardware telemetry system for Australian farming conditions by Andrew McDonnell'), 'auto', null);
+      assert.equal(read?.title.text, 'Sentrifarm – open hardware telemetry system for Australian farming conditions');
+      assert.equal(read?.speaker.text, 'Andrew McDonnell');
     });
     it('Should split "Title – Speaker" at the last dash', () => {
-      assert.deepEqual([titleShape('LNAV – Paul Wayper').title.text, titleShape('LNAV – Paul Wayper').speaker?.text], ['LNAV', 'Paul Wayper']);
+      const read = readTalkLine(titleShape('LNAV – Paul Wayper'), 'auto', null);
+      assert.deepEqual([read?.title.text, read?.speaker.text], ['LNAV', 'Paul Wayper']);
     });
     it('Should accept a quoted nickname, initials, particles and several speakers', () => {
       for (const name of ['Paul ‘@pjf’ Fenwick', 'Elizabeth K. Joseph', 'Ludwig van Beethoven', 'Alice Smith and Bob Jones', "Conor O'Brien"]) {
-        assert.ok(isSpeaker(name), name);
+        assert.equal(readSpeakers(name)?.length, name.length, name);
       }
     });
     it('Should not take lower-case text or a single word as a speaker', () => {
-      for (const text of ['another take on securely storing credentials', 'Paul', 'the ESP8266', 'Bob smith']) assert.ok(!isSpeaker(text), text);
-      assert.equal(titleShape('secretd – another take on securely storing credentials').speaker, null);
+      for (const text of ['another take on securely storing credentials', 'Paul', 'the ESP8266', 'Bob smith']) assert.equal(readSpeakers(text), null, text);
+      assert.equal(readTalkLine(titleShape('secretd – another take on securely storing credentials'), 'auto', null), null);
     });
     it('Should make a line followed by bullets a talk even without a speaker', () => {
       assert.deepEqual(kinds(parse('Closing', '', '\u00a0', '  • Thanks')).talks, ['Closing']);
@@ -70,6 +72,86 @@ describe('format rules', () => {
       const doc = parse('Warm-up by Some One', '  • x', 'PyCon 2020 – Day 1 – Session 1', 'Real talk by Ann Other');
       assert.deepEqual(doc.looseTalks.map((t) => t.title), ['Warm-up']);
       assert.equal(doc.sessions[0].talks.length, 1);
+    });
+  });
+
+  describe('where the speaker is (other writers\' shapes)', () => {
+    const talk = (...lines: string[]) => parse(...lines).talks.map((t) => [t.title, t.speaker, t.organisation]);
+    it('Should read Speaker – Title when the speaker has a known given name and the title is no name', () => {
+      assert.deepEqual(talk('Tom Reed – Postgres at 3 a.m.'), [['Postgres at 3 a.m.', 'Tom Reed', null]]);
+    });
+    it('Should not read a capitalised title before a dash as a speaker without a known given name', () => {
+      assert.deepEqual(talk('Kernel Hacking – notes from the trenches', '  • x'), [['Kernel Hacking – notes from the trenches', null, null]]);
+    });
+    it('Should take the side with a known given name when both sides look like names', () => {
+      assert.deepEqual(talk('Maria Gonzalez – Observability Budgets'), [['Observability Budgets', 'Maria Gonzalez', null]]);
+      assert.deepEqual(talk('Rust Belt Revival – Jane Doe'), [['Rust Belt Revival', 'Jane Doe', null]]);
+    });
+    it('Should follow the session\'s order when neither side has a known given name, and the speaker last with no order known', () => {
+      const first = parse('X 2019 – Day 1 – Morning', 'Tom Reed – Postgres at 3 a.m.', 'Aroha Ngata – Incident Reviews That Teach');
+      assert.deepEqual(first.talks.map((t) => t.speaker), ['Tom Reed', 'Aroha Ngata']);
+      const last = parse('X 2019 – Day 1 – Morning', 'Keynote – Genevieve Bell', 'Aroha Ngata – Incident Reviews That Teach');
+      assert.deepEqual(last.talks.map((t) => t.speaker), ['Genevieve Bell', 'Incident Reviews That Teach']);
+      assert.deepEqual(talk('Aroha Ngata – Incident Reviews That Teach'), [['Aroha Ngata', 'Incident Reviews That Teach', null]]);
+    });
+    it('Should learn a speaker-first order from the file for speakers without a known given name', () => {
+      assert.deepEqual(talk('Tom Reed – Postgres at 3 a.m.', 'Tollef Heen – storing credentials'), [['Postgres at 3 a.m.', 'Tom Reed', null], ['storing credentials', 'Tollef Heen', null]]);
+    });
+    it('Should keep the organisation apart, in brackets or after a comma, and two speakers after a comma apart from it', () => {
+      assert.deepEqual(talk('Edge Caching — Wen Li (Fastly)'), [['Edge Caching', 'Wen Li', 'Fastly']]);
+      assert.deepEqual(talk('Edge Caching – Wen Li, Fastly'), [['Edge Caching', 'Wen Li', 'Fastly']]);
+      assert.deepEqual(talk('Edge Caching – Wen Li, Bob Jones'), [['Edge Caching', 'Wen Li, Bob Jones', null]]);
+      assert.deepEqual(talk('Katie McLaughlin (Google): Snakes in Space'), [['Snakes in Space', 'Katie McLaughlin', 'Google']]);
+    });
+    it('Should read Speaker: Title, Title: Speaker and Title (Speaker) only with a known given name', () => {
+      assert.deepEqual(talk('Lena Ortiz: Scaling Postgres'), [['Scaling Postgres', 'Lena Ortiz', null]]);
+      assert.deepEqual(talk('Scaling Postgres: Lena Ortiz'), [['Scaling Postgres', 'Lena Ortiz', null]]);
+      assert.deepEqual(talk('Scaling Postgres (Lena Ortiz)'), [['Scaling Postgres', 'Lena Ortiz', null]]);
+      for (const line of ['Kubernetes: The Hard Way', 'Demo: Grafana Dashboards', 'Intro to Rust (Part 2)']) {
+        assert.deepEqual(talk(line, '  • x'), [[line, null, null]], line);
+      }
+    });
+    it('Should accept handles as speakers, and keep a time slot in the title of a talk that needs no bullets', () => {
+      assert.deepEqual(talk('Debugging – @brendan_g'), [['Debugging', '@brendan_g', null]]);
+      assert.deepEqual(talk('Ceph for All by @sage@mastodon.social'), [['Ceph for All', '@sage@mastodon.social', null]]);
+      assert.deepEqual(talk('Wed 14:00 Kernel Q&A'), [['Wed 14:00 Kernel Q&A', null, null]]);
+      assert.deepEqual(talk('9.30am Welcome', '14:00-14:30 Storage'), [['9.30am Welcome', null, null], ['14:00-14:30 Storage', null, null]]);
+      assert.deepEqual(talk('2.0 release notes'), []);
+    });
+    it('Should read every dash and colon line one way with speakerPosition end or start', () => {
+      const read = (position: 'end' | 'start', line: string) => parseNotes(line, { format: { speakerPosition: position, talks: new Set(), sections: new Set() } }).talks.map((t) => [t.title, t.speaker]);
+      assert.deepEqual(read('end', 'Maria Gonzalez – Observability Budgets'), [['Maria Gonzalez', 'Observability Budgets']]);
+      assert.deepEqual(read('start', 'Grafana Tips – Jenkins Pipelines'), [['Jenkins Pipelines', 'Grafana Tips']]);
+      assert.deepEqual(read('start', 'Keynote – Genevieve Bell'), [], 'no speaker first, no bullets: a paragraph');
+      assert.deepEqual(read('start', 'Helicopters by Andrew Tridgell'), [['Helicopters', 'Andrew Tridgell']], '" by " is read the same');
+    });
+  });
+
+  describe('sections', () => {
+    const outline = (...lines: string[]) => parse(...lines).talks.map((t) => [t.title, ...t.sections.map((s) => `› ${s.title}`)]);
+    it('Should make lines with bullets after them sections of a talk that names its speaker', () => {
+      assert.deepEqual(outline('Web Components in Practice by Dana Whitfield', '', 'Why bother', '', '  • Browsers ship it', 'Shadow DOM', '', '  • Styles stay inside'), [
+        ['Web Components in Practice', '› Why bother', '› Shadow DOM'],
+      ]);
+    });
+    it('Should span a section from its line to its last non-blank line before the next section', () => {
+      const doc = parse('Talk by Ann Other', 'Part one', '  • a', '', 'Part two', '  • b', '');
+      assert.deepEqual(doc.sections.map((s) => [textOf(doc, s.headingSpan), lineOf(doc, s.span.start), lineOf(doc, s.span.end)]), [['Part one', 2, 3], ['Part two', 5, 6]]);
+      assert.equal(doc.sections[0].talk, doc.talks[0]);
+    });
+    it('Should keep talks that find their title by bullets alone free of sections: Lighting talks then Closing', () => {
+      assert.deepEqual(outline('Lighting talks', '  • a', 'Closing', '  • b'), [['Lighting talks'], ['Closing']]);
+    });
+    it('Should not make a section of a line that calls itself a talk, has a speaker or a slot', () => {
+      assert.deepEqual(outline('Talk by Ann Other', '  • a', 'Lightning Talks', '  • b'), [['Talk'], ['Lightning Talks']]);
+      assert.deepEqual(outline('Talk by Ann Other', '  • a', 'Panel: the future', '  • b'), [['Talk'], ['Panel: the future']]);
+      assert.deepEqual(outline('Talk by Ann Other', '  • a', 'Next – Bo Ng', '  • b'), [['Talk'], ['Next']]);
+      assert.deepEqual(outline('Talk by Ann Other', '  • a', '11:00 Next', '  • b'), [['Talk'], ['11:00 Next']]);
+    });
+    it('Should leave a line without bullets after it a paragraph, and end sections at a header', () => {
+      const doc = parse('Talk by Ann Other', 'Why', '  • a', 'Morning tea', '', 'X 2019 – Day 1 – Session 2', 'Why', '  • b');
+      assert.deepEqual(doc.sections.map((s) => [s.title, lineOf(doc, s.span.end)]), [['Why', 4]]);
+      assert.deepEqual(doc.talks.map((t) => t.title), ['Talk', 'Why']);
     });
   });
 
