@@ -6,18 +6,20 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { SAMPLE } from '../helpers';
+import { ROOT, SAMPLE } from '../helpers';
 import { SAMPLE_FLAGGED_LINK, SAMPLE_OUTLINE } from '../shared/expectations.cjs';
 import { Workbench } from './workbench';
 
 const SECOND = 'Kiwicon 2019 – Friday – Session 1\n\nSecond file talk by Ann Other\n  • see x.org\n  • and \n';
+/** Notes in another writer's style: talks broken into sections. */
+const SECTIONED = readFileSync(path.join(ROOT, 'test/fixtures/real-world/pgconf-2021-sections.notes'), 'utf8');
 
 describe('VS Code workbench (code-server) with the packaged .vsix', function () {
   this.timeout(180000);
   let wb: Workbench;
 
   before(async () => {
-    wb = await Workbench.start('trusted', { trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND } });
+    wb = await Workbench.start('trusted', { trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND, 'pgconf2021.notes': SECTIONED } });
   });
   afterEach(async function () {
     await wb?.shotIfFailed(this.currentTest);
@@ -53,6 +55,23 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
     ]);
     assert.deepEqual(rows[5], ['Free as in cheap gadgets: the ESP8266', 'Angus Gratton'], 'speaker shown beside the talk');
     await wb.shot('02-outline');
+  });
+
+  it('Should show a talk\'s sections under it in the Outline view, and in the breadcrumbs', async () => {
+    await wb.openFile('pgconf2021.notes');
+    const talk = wb.page.locator('.outline-pane .monaco-list-row', { hasText: 'Web Components in Practice' });
+    await talk.waitFor({ timeout: 30000 });
+    await wb.page.locator('.outline-pane .monaco-list-row', { hasText: 'Gotchas' }).waitFor();
+    const rows = await wb.rows('.outline-pane');
+    const at = rows.findIndex(([label]) => label === 'Web Components in Practice');
+    assert.deepEqual(rows.slice(at, at + 4), [['Web Components in Practice', 'Dana Whitfield'], ['Why bother', ''], ['Shadow DOM', ''], ['Gotchas', '']]);
+    // Sections sit one level below their talk.
+    const level = (label: string) => wb.page.locator('.outline-pane .monaco-list-row', { hasText: label }).first().getAttribute('aria-level');
+    assert.equal(Number(await level('Shadow DOM')), Number(await level('Web Components in Practice')) + 1);
+    await wb.goToLine(16);
+    await wb.page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: 'Shadow DOM' }).waitFor();
+    await wb.shot('02b-outline-sections');
+    await wb.showTab('lca2016.notes');
   });
 
   it('Should show day › session › talk in the breadcrumbs and the talk header in sticky scroll', async () => {
