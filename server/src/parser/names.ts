@@ -81,6 +81,17 @@ export function readSpeakers(text: string): SpeakerRead | null {
     core = open;
     organisation = { start: open + 2, end: text.length - 1 };
   }
+  // `Wen Li from Fastly`, `Wen Li at Fastly`: names before the word, an organisation after it.
+  if (organisation === null) {
+    const word = /(?: from | at )/.exec(text.slice(0, core));
+    if (word && word.index > 0 && namesLikeness(text.slice(0, word.index)) !== 'none') {
+      const start = word.index + word[0].length;
+      if (core - start > 0 && core - start <= LONGEST_ORGANISATION) {
+        organisation = { start, end: core };
+        core = word.index;
+      }
+    }
+  }
   const parts = text.slice(0, core).split(', ');
   if (organisation === null && parts.length > 1) {
     const last = parts[parts.length - 1];

@@ -82,7 +82,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   let session: BuildingSession | null = null;
   let talk: BuildingTalk | null = null;
   let section: BuildingSection | null = null;
-  /** The talk can have sections: its title names a speaker or a slot. */
+  /** The talk can have sections: its title names a speaker or a slot, or calls itself a talk. */
   let talkHasSections = false;
   // Each talk's line shape and start (parallel to `talks`), and each session's votes (parallel to
   // `sessions`, loose talks last), for reading the speakers once every session is known.
@@ -169,7 +169,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
         session,
         sections: [],
       };
-      talkHasSections = named !== null || shape.slot;
+      talkHasSections = named !== null || shape.slot || shape.callsItselfATalk;
       talks.push(talk);
       talkShapes.push(shape);
       talkStarts.push(start);

@@ -102,6 +102,8 @@ describe('format rules', () => {
       assert.deepEqual(talk('Edge Caching – Wen Li, Fastly'), [['Edge Caching', 'Wen Li', 'Fastly']]);
       assert.deepEqual(talk('Edge Caching – Wen Li, Bob Jones'), [['Edge Caching', 'Wen Li, Bob Jones', null]]);
       assert.deepEqual(talk('Katie McLaughlin (Google): Snakes in Space'), [['Snakes in Space', 'Katie McLaughlin', 'Google']]);
+      assert.deepEqual(talk('Edge Caching by Wen Li from Fastly'), [['Edge Caching', 'Wen Li', 'Fastly']]);
+      assert.deepEqual(talk('Edge Caching – Wen Li at Fastly Inc'), [['Edge Caching', 'Wen Li', 'Fastly Inc']]);
     });
     it('Should read Speaker: Title, Title: Speaker and Title (Speaker) only with a known given name', () => {
       assert.deepEqual(talk('Lena Ortiz: Scaling Postgres'), [['Scaling Postgres', 'Lena Ortiz', null]]);
@@ -141,6 +143,10 @@ describe('format rules', () => {
     });
     it('Should keep talks that find their title by bullets alone free of sections: Lighting talks then Closing', () => {
       assert.deepEqual(outline('Lighting talks', '  • a', 'Closing', '  • b'), [['Lighting talks'], ['Closing']]);
+      assert.deepEqual(outline('Secret Projects', '  • a', 'Hardware Hacks', '  • b'), [['Secret Projects'], ['Hardware Hacks']]);
+    });
+    it('Should give sections to a talk that calls itself one (a keynote) though it names no speaker', () => {
+      assert.deepEqual(outline('Jono Bacon Keynote', '  • intro', 'Community', '  • a', 'Tools', '  • b'), [['Jono Bacon Keynote', '› Community', '› Tools']]);
     });
     it('Should not make a section of a line that calls itself a talk, has a speaker or a slot', () => {
       assert.deepEqual(outline('Talk by Ann Other', '  • a', 'Lightning Talks', '  • b'), [['Talk'], ['Lightning Talks']]);
