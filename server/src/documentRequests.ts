@@ -1,0 +1,49 @@
+/** Requests about one open document, each answered by one feature on its model. */
+import type { Connection } from 'vscode-languageserver';
+import type { Configuration } from './configuration';
+import { codeActions } from './features/codeActions';
+import { documentLinks } from './features/documentLinks';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { hover } from './features/hover';
+import { overviewLines } from './features/overview';
+import { selectionRanges } from './features/selectionRanges';
+import { adjacentHeading, talkItems } from './features/talks';
+import { referenceAt } from './features/targets';
+import type { OpenDocuments } from './openDocuments';
+import { AdjacentTalkRequest, OverviewLinesRequest, TalksRequest } from './protocol';
+import type { WorkspaceRequests } from './workspaceRequests';
+
+/** What the client said it can do, as these requests need it (from `initialize`). */
+export interface DocumentAbilities {
+  /** VS Code's `editor.foldingMaximumRegions`, as the client says it. */
+  foldingLimit?: number;
+  /** The client has the commands that write settings (`confnotes.ignoreLink`, `confnotes.markLine`). */
+  settingsCommands: boolean;
+}
+
+export function registerDocumentRequests(connection: Connection, open: OpenDocuments, configuration: Configuration, workspace: WorkspaceRequests, abilities: DocumentAbilities): void {
+  connection.onDocumentSymbol((p) => open.withModel(p.textDocument.uri, [], documentSymbols));
+  connection.onFoldingRanges((p) => open.withModel(p.textDocument.uri, [], (m) => foldingRanges(m, { rangeLimit: abilities.foldingLimit })));
+  connection.onDocumentLinks(async (p, token) => {
+    // Links to talks need the index; a document without references does not wait for it.
+    const withReferences = open.withModel(p.textDocument.uri, false, (m) => m.references.length > 0);
+    const index = withReferences ? await workspace.indexFor(token) : null;
+    return open.withModel(p.textDocument.uri, [], (m) => documentLinks(m, m.references.length > 0 ? index : null));
+  });
+  connection.onHover(async (p, token) => {
+    const options = await configuration.linkOptionsFor(p.textDocument.uri);
+    // Hovers on links need no index; before the first indexing, references get none.
+    const onReference = open.withModel(p.textDocument.uri, false, (m) => referenceAt(m, m.lines.offsetAt(p.position)) !== null);
+    const known = workspace.isIndexed && onReference ? await workspace.indexFor(token) : null;
+    return open.withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, known));
+  });
+  connection.onCodeAction(async (p) => {
+    const options = { ...(await configuration.linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand: abilities.settingsCommands, only: p.context.only };
+    return open.withModel(p.textDocument.uri, [], (m) => codeActions(m, p.textDocument.uri, p.range, options, p.context.diagnostics));
+  });
+  connection.onRequest(TalksRequest, (p) => open.withModel(p.textDocument.uri, [], talkItems));
+  connection.onRequest(AdjacentTalkRequest, (p) => open.withModel(p.textDocument.uri, null, (m) => adjacentHeading(m, m.lines.offsetAt(p.position), p.direction, p.unit ?? 'talk')));
+  connection.onRequest(OverviewLinesRequest, (p) => open.withModel(p.textDocument.uri, { sessions: [], talks: [], looseTalks: [] }, overviewLines));
+  connection.onSelectionRanges((p) => open.withModel(p.textDocument.uri, [], (m) => selectionRanges(m, p.positions.map((pos) => m.lines.offsetAt(pos)))));
+}

@@ -1,0 +1,98 @@
+/**
+ * Requests answered from the workspace index: the Conference Notes view, Go to Talk,
+ * workspace symbols, and everything about `[[references]]` across files. Each waits for the
+ * first indexing (or its own cancellation) with the open documents' text in the index.
+ */
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { backlinks } from './features/backlinks';
+import { codeLenses } from './features/codeLenses';
+import { completions } from './features/completion';
+import { definition } from './features/definition';
+import { rename, RenameRefused, renameTarget } from './features/rename';
+import { searchTalks } from './features/talkSearch';
+import { outlineChildren, outlinePath } from './features/workspaceOutline';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import type { Lifecycle } from './lifecycle';
+import type { NotesWorkspace } from './notesWorkspace';
+import { CheckRefused } from './onlineChecks';
+import type { OpenDocuments } from './openDocuments';
+import { OutlineChildrenRequest, OutlinePathRequest, SearchTalksRequest } from './protocol';
+import { canonicalUri, type WorkspaceIndex } from './workspace/workspaceIndex';
+
+/** Go to Talk lists at most this many per answer (it asks again as the user types). */
+const TALKS_PER_SEARCH = 500;
+
+export class WorkspaceRequests {
+  constructor(
+    private readonly workspace: NotesWorkspace,
+    private readonly open: OpenDocuments,
+    private readonly lifecycle: Lifecycle,
+  ) {}
+
+  get isIndexed(): boolean {
+    return this.workspace.isIndexed;
+  }
+
+  /**
+   * The index for a workspace-wide answer, after the first indexing (or the request's
+   * cancellation), with every open document's text in it — or, `namesOnly`, with their names
+   * current (for answers that take positions from the document itself).
+   */
+  async indexFor(token: CancellationToken, namesOnly = false): Promise<WorkspaceIndex> {
+    this.lifecycle.ensureRunning();
+    await this.workspace.whenIndexed(token);
+    for (const document of this.open.all()) this.open.syncToIndex(document.uri, namesOnly);
+    return this.workspace.index;
+  }
+
+  register(connection: Connection): void {
+    const open = this.open;
+    connection.onRequest(OutlineChildrenRequest, async (p, token) => outlineChildren(await this.indexFor(token), p.parent));
+    connection.onRequest(OutlinePathRequest, async (p, token) => outlinePath(await this.indexFor(token), canonicalUri(p.uri), p.kind, p.ordinal));
+    connection.onRequest(SearchTalksRequest, async (p, token) => searchTalks(await this.indexFor(token), p.query, Math.min(p.limit, TALKS_PER_SEARCH)));
+    connection.onWorkspaceSymbol(async (p, token) => workspaceSymbols(await this.indexFor(token), p.query));
+    connection.onDefinition(async (p, token) => {
+      const index = await this.indexFor(token);
+      return open.withModel(p.textDocument.uri, [], (m) => definition(m, index, m.lines.offsetAt(p.position)));
+    });
+    connection.onReferences(async (p, token) => {
+      const index = await this.indexFor(token);
+      return open.withModel(p.textDocument.uri, [], (m) => backlinks(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.context.includeDeclaration));
+    });
+    connection.onCodeLens(async (p, token) => {
+      const index = await this.indexFor(token, true);
+      return open.withModel(p.textDocument.uri, [], (m) => codeLenses(m, index, canonicalUri(p.textDocument.uri)));
+    });
+    connection.onCompletion(async (p, token) => {
+      const index = await this.indexFor(token);
+      return open.withModel(p.textDocument.uri, null, (m) => completions(m, index, m.lines.offsetAt(p.position)));
+    });
+    connection.onPrepareRename(async (p, token) => {
+      const index = await this.indexFor(token);
+      return open.withModel(p.textDocument.uri, null, (m) =>
+        refusalAsError(() => {
+          const { range, placeholder } = renameTarget(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position));
+          return { range, placeholder };
+        }),
+      );
+    });
+    connection.onRenameRequest(async (p, token) => {
+      const index = await this.indexFor(token);
+      return open.withModel(p.textDocument.uri, null, (m) => refusalAsError(() => rename(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.newName)));
+    });
+  }
+}
+
+/** A refused rename or check reaches the user as the error's message. */
+export function refusalAsError<T>(run: () => T): T {
+  const refused = (e: unknown) => {
+    if (e instanceof RenameRefused || e instanceof CheckRefused) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+    throw e;
+  };
+  try {
+    const result = run();
+    return (result instanceof Promise ? result.catch(refused) : result) as T;
+  } catch (e) {
+    return refused(e);
+  }
+}
