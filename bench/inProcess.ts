@@ -11,6 +11,7 @@ import { foldingRanges } from '../server/src/features/foldingRanges';
 import { linkDiagnostics } from '../server/src/features/linkDiagnostics';
 import { LineFactsCache } from '../server/src/parser/lineFacts';
 import type { NotesDocument } from '../server/src/parser/model';
+import { formatting } from '../server/src/features/formatting';
 import { parseNotes } from '../server/src/parser/parseNotes';
 import { applyEdit, splitLines } from '../server/src/parser/textLines';
 import { defaultSettings, linkOptions } from '../server/src/settings';
@@ -65,8 +66,18 @@ for (let i = 0; i < Math.max(runs, 20); i++) {
   total.push(t3 - t0);
 }
 
+// Format Document on the edited text (its model is the last one parsed above).
+const format: number[] = [];
+const formatted = parseNotes(lines, { cache });
+for (let i = 0; i < Math.max(runs, 9); i++) {
+  const t = now();
+  formatting(formatted);
+  format.push(now() - t);
+}
+
 console.log(
   JSON.stringify({
+    formatMs: median(format),
     bytes: Buffer.byteLength(text),
     lines: lines.lines.length,
     ...counts,

@@ -7,6 +7,7 @@ import { WorkspaceTrustNotification } from '../../server/src/protocol';
 import { registerBulletKeys } from './bulletKeys';
 import { CrashPolicy } from './crashPolicy';
 import { registerNotesView } from './notesView';
+import { newSession } from './newSession';
 import { checkLinksOnline } from './onlineCheck';
 import { OverviewCommands } from './overview';
 import { goToTalk, moveToAdjacent, RecentTalks } from './talkCommands';
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(WorkspaceTrustNotification, { trusted: true })),
     vscode.commands.registerCommand('confnotes.ignoreLink', ignoreLink),
     vscode.commands.registerCommand('confnotes.markLine', markLine),
+    vscode.commands.registerTextEditorCommand('confnotes.newSession', (editor) => newSession(languageClient, editor)),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: Position, locations: Location[]) =>
       vscode.commands.executeCommand(
         'editor.action.showReferences',

@@ -5,13 +5,16 @@ import { codeActions } from './features/codeActions';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
+import { formatting } from './features/formatting';
+import { nextHeaders } from './features/headerCompletion';
+import { onTypeFormatting } from './features/onTypeFormatting';
 import { hover } from './features/hover';
 import { overviewLines } from './features/overview';
 import { selectionRanges } from './features/selectionRanges';
 import { adjacentHeading, talkItems } from './features/talks';
 import { referenceAt } from './features/targets';
 import type { OpenDocuments } from './openDocuments';
-import { AdjacentTalkRequest, OverviewLinesRequest, TalksRequest } from './protocol';
+import { AdjacentTalkRequest, NextHeadersRequest, OverviewLinesRequest, TalksRequest } from './protocol';
 import type { WorkspaceRequests } from './workspaceRequests';
 
 /** What the client said it can do, as these requests need it (from `initialize`). */
@@ -45,5 +48,19 @@ export function registerDocumentRequests(connection: Connection, open: OpenDocum
   connection.onRequest(TalksRequest, (p) => open.withModel(p.textDocument.uri, [], talkItems));
   connection.onRequest(AdjacentTalkRequest, (p) => open.withModel(p.textDocument.uri, null, (m) => adjacentHeading(m, m.lines.offsetAt(p.position), p.direction, p.unit ?? 'talk')));
   connection.onRequest(OverviewLinesRequest, (p) => open.withModel(p.textDocument.uri, { sessions: [], talks: [], looseTalks: [] }, overviewLines));
+  connection.onDocumentFormatting(async (p) => {
+    const { layout } = await configuration.forUri(p.textDocument.uri);
+    return open.withModel(p.textDocument.uri, [], (m) => formatting(m, layout));
+  });
+  connection.onDocumentRangeFormatting(async (p) => {
+    const { layout } = await configuration.forUri(p.textDocument.uri);
+    // Whole lines: a selection that starts or ends inside a line formats that line.
+    return open.withModel(p.textDocument.uri, [], (m) => formatting(m, layout, p.range.start.line, p.range.end.character === 0 && p.range.end.line > p.range.start.line ? p.range.end.line - 1 : p.range.end.line));
+  });
+  connection.onDocumentOnTypeFormatting(async (p) => {
+    const { layout } = await configuration.forUri(p.textDocument.uri);
+    return open.withModel(p.textDocument.uri, [], (m) => onTypeFormatting(m, p.position.line, p.position.character, layout));
+  });
+  connection.onRequest(NextHeadersRequest, (p) => open.withModel(p.textDocument.uri, [], (m) => nextHeaders(m, p.position.line).map((h) => h.header)));
   connection.onSelectionRanges((p) => open.withModel(p.textDocument.uri, [], (m) => selectionRanges(m, p.positions.map((pos) => m.lines.offsetAt(pos)))));
 }

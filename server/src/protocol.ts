@@ -21,6 +21,13 @@ export interface AdjacentTalkParams {
 /** The title line of the next or previous talk (or session header), or null at either end. */
 export const AdjacentTalkRequest = new RequestType<AdjacentTalkParams, Range | null, void>('confnotes/adjacentTalk');
 
+export interface NextHeadersParams {
+  readonly textDocument: TextDocumentIdentifier;
+  readonly position: Position;
+}
+/** The session headers that may come next at a position (the next session, the next day), most likely first. */
+export const NextHeadersRequest = new RequestType<NextHeadersParams, string[], void>('confnotes/nextHeaders');
+
 export interface OutlineChildrenParams {
   /** The node whose children are wanted; null for the top level. */
   readonly parent: string | null;

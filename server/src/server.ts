@@ -99,5 +99,8 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   completionProvider: { triggerCharacters: ['[', '#'], resolveProvider: false },
   workspaceSymbolProvider: true,
   selectionRangeProvider: true,
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  documentOnTypeFormattingProvider: { firstTriggerCharacter: ' ' },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };

@@ -7,6 +7,7 @@ import type { LinkCheckOptions } from './linkCheck/linkChecker';
 import { normalizeName, type SpeakerPosition } from './parser/lineRules';
 import type { Link, LinkProblemCode } from './parser/model';
 import { DEFAULT_FORMAT, type FormatOptions } from './parser/parseNotes';
+import { DEFAULT_LAYOUT, type LayoutOptions } from './features/formatting';
 
 export type SeverityName = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
 
@@ -34,6 +35,8 @@ export interface Settings {
   readonly online: OnlineSettings;
   /** How talk lines are read (`confnotes.format.*`), as the parser takes it. */
   readonly format: FormatOptions;
+  /** How Format Document writes bullets and blank lines (`confnotes.format.*`). */
+  readonly layout: LayoutOptions;
 }
 
 export const defaultSettings: Settings = {
@@ -54,6 +57,7 @@ export const defaultSettings: Settings = {
   files: ['**/*.notes', '**/*.confnotes'],
   online: { mode: 'onCommand', acceptStatus: [], exclude: [], checkPrivateAddresses: false, suggestHttps: true, timeoutMs: 10_000 },
   format: DEFAULT_FORMAT,
+  layout: DEFAULT_LAYOUT,
 };
 
 const SPEAKER_POSITIONS: readonly string[] = ['auto', 'end', 'start'];
@@ -85,6 +89,17 @@ export function readSettings(raw: unknown): Settings {
     files: Array.isArray(section.files) && section.files.some((p) => typeof p === 'string' && p !== '') ? section.files.filter((p): p is string => typeof p === 'string' && p !== '') : defaultSettings.files,
     online: readOnline(links),
     format: readFormat(asObject(section.format)),
+    layout: readLayout(asObject(section.format)),
+  };
+}
+
+/** `confnotes.format`: `{ bulletMarker, indent, maxBlankLines }`; invalid values fall back to `auto` and 2. */
+export function readLayout(format: Record<string, unknown>): LayoutOptions {
+  const { bulletMarker, indent, maxBlankLines } = format;
+  return {
+    bulletMarker: bulletMarker === '•' || bulletMarker === '-' || bulletMarker === '*' ? bulletMarker : 'auto',
+    indent: typeof indent === 'number' && Number.isInteger(indent) && indent >= 1 && indent <= 8 ? indent : 'auto',
+    maxBlankLines: typeof maxBlankLines === 'number' && Number.isInteger(maxBlankLines) && maxBlankLines >= 0 ? maxBlankLines : DEFAULT_LAYOUT.maxBlankLines,
   };
 }
 

@@ -8,6 +8,8 @@ import { backlinks } from './features/backlinks';
 import { codeLenses } from './features/codeLenses';
 import { completions } from './features/completion';
 import { definition } from './features/definition';
+import { headerCompletions } from './features/headerCompletion';
+import { speakerCompletions } from './features/speakerCompletion';
 import { rename, RenameRefused, renameTarget } from './features/rename';
 import { searchTalks } from './features/talkSearch';
 import { outlineChildren, outlinePath } from './features/workspaceOutline';
@@ -65,7 +67,13 @@ export class WorkspaceRequests {
     });
     connection.onCompletion(async (p, token) => {
       const index = await this.indexFor(token);
-      return open.withModel(p.textDocument.uri, null, (m) => completions(m, index, m.lines.offsetAt(p.position)));
+      return open.withModel(p.textDocument.uri, null, (m) => {
+        const inReference = completions(m, index, m.lines.offsetAt(p.position));
+        if (inReference) return inReference;
+        const { line, character } = m.lines.positionAt(m.lines.offsetAt(p.position));
+        const items = [...headerCompletions(m, line, character), ...speakerCompletions(m, index, line, character)];
+        return items.length > 0 ? { isIncomplete: true, items } : null;
+      });
     });
     connection.onPrepareRename(async (p, token) => {
       const index = await this.indexFor(token);

@@ -102,6 +102,45 @@ describe('confnotes CLI', () => {
     });
   });
 
+  describe('format', () => {
+    const messy = ['Talk by Ann Other   ', '  • a', '  - b', '    * c', '', '', '', '', 'Next by Bo Ng', '\t• d'].join('\n');
+    const tidy = ['Talk by Ann Other', '  • a', '  • b', '    • c', '', '', 'Next by Bo Ng', '  • d', ''].join('\n');
+    it('Should print one file formatted, and leave it as it is', () => {
+      const f = file('messy.notes', messy);
+      const { code, out } = run('format', f);
+      assert.equal(code, 0);
+      assert.equal(out, tidy);
+      assert.equal(readFileSync(f, 'utf8'), messy);
+    });
+    it('Should list the files that would change with --check and exit 1, 0 when none would', () => {
+      const a = file('check-a.notes', messy);
+      const b = file('check-b.notes', tidy);
+      const { code, out } = run('format', '--check', a, b);
+      assert.equal(code, 1);
+      assert.deepEqual(out.trim().split('\n'), [a]);
+      assert.equal(run('format', '--check', b).code, 0);
+    });
+    it('Should rewrite files in place with --write, keep CRLF and a BOM, and report an unreadable one with exit 2', () => {
+      const crlf = file('crlf.notes', '\ufeffTalk\r\n- a  \r\n');
+      const plain = file('write.notes', messy);
+      const { code, err } = run('format', '--write', crlf, path.join(dir, 'missing.notes'), plain);
+      assert.equal(code, 2);
+      assert.match(err, /missing\.notes: no such file or folder/);
+      assert.equal(readFileSync(crlf, 'utf8'), '\ufeffTalk\r\n- a\r\n');
+      assert.equal(readFileSync(plain, 'utf8'), tidy, 'the files after the unreadable one are still handled');
+    });
+    it('Should take the marker, indent and blank lines as options, and refuse bad ones with exit 2', () => {
+      const f = file('options.notes', tidy);
+      assert.equal(run('format', '--bullet-marker', '-', '--indent', '4', '--max-blank-lines', '0', f).out, ['Talk by Ann Other', '    - a', '    - b', '        - c', 'Next by Bo Ng', '    - d', ''].join('\n'));
+      for (const [args, message] of [[['--indent', 'x'], /--indent takes auto or a number/], [['--bullet-marker', '+'], /--bullet-marker takes/], [['--write', '--check'], /do not go together/]] as const) {
+        const r = run('format', ...args, f);
+        assert.equal(r.code, 2, args.join(' '));
+        assert.match(r.err, message);
+      }
+      assert.match(run('format', f, f).err, /several files need --write or --check/);
+    });
+  });
+
   describe('check', () => {
     it('Should report [[references]] that name no talk or several among the files checked, like the editor', () => {
       const folder = path.join(dir, 'collection');

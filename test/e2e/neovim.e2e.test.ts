@@ -123,3 +123,32 @@ describe('Neovim across a workspace (headless, built-in LSP client)', function (
     assert.deepEqual(result.definition, { file: 'pyconau2019.confnotes', cursor: [3, 0] });
   });
 });
+
+describe('Neovim writing notes (headless, built-in LSP client)', function () {
+  this.timeout(60000);
+  let home: string;
+  let file: string;
+  let result: { error?: string; formatted: string; completion: string[] };
+  const MESSY = ['Linux.conf.au 2016 – Friday – Session 3', '', 'Talk by Ann Other   ', '  • a', '  - b', '    * c', '', '', '', '', 'Closing', '\t• d', ''].join('\n');
+
+  before(() => {
+    home = mkdtempSync(path.join(tmpdir(), 'confnotes-nvim-writing-'));
+    file = path.join(home, 'messy.notes');
+    writeFileSync(file, MESSY);
+    result = runNvim('writing.lua', home, { CONFNOTES_FILE: file }) as typeof result;
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  it('Should format the buffer with the format command exactly as confnotes format does', () => {
+    assert.equal(result.error, undefined);
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'format', file], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    // Neovim holds lines: the final line break is the buffer's own end of line.
+    assert.equal(result.formatted + '\n', cli.stdout);
+    assert.match(result.formatted, /\n  • b\n    • c\n/);
+  });
+
+  it('Should list the next session header among the completions of an empty line', () => {
+    assert.deepEqual(result.completion.slice(0, 2), ['Linux.conf.au 2016 – Friday – Session 4', 'Linux.conf.au 2016 – Saturday – Session 1']);
+  });
+});

@@ -348,6 +348,18 @@ export class Workbench {
     }, expected, { timeout: 10000 });
   }
 
+  /** Waits until line `line` (1-based) of the active editor shows exactly `text` (no-break spaces read as spaces). */
+  async waitForLineText(line: number, text: string): Promise<void> {
+    this.step(`wait for line ${line} to read ${JSON.stringify(text)}`);
+    await this.page.waitForFunction(([n, want]) => {
+      const editor = document.querySelector('.editor-instance .monaco-editor');
+      const number = Array.from(editor?.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers') ?? []).find((e) => e.textContent?.trim() === String(n));
+      const top = number?.parentElement?.style.top;
+      const row = Array.from(editor?.querySelectorAll<HTMLElement>('.view-lines .view-line') ?? []).find((e) => e.style.top === top);
+      return row !== undefined && (row.textContent ?? '').replace(/\u00a0/g, ' ') === want;
+    }, [line, text] as const, { timeout: 10000 });
+  }
+
   /** Errors, warnings and infos of open files, as the status bar counts them. */
   async problemCounts(): Promise<{ errors: number; warnings: number; infos: number }> {
     // No named helper inside: the test's transpiler would wrap it in a function the page lacks.

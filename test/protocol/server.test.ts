@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type { CodeAction, DocumentLink, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-types';
 import { SAMPLE } from '../helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './lspClient';
+
+const applyEdits = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('file:///x.notes', 'confnotes', 1, text), edits);
 
 const URI = 'file:///workspace/lca2016.notes';
 
@@ -116,6 +119,38 @@ describe('language server over stdio', function () {
     let answer = '';
     for (const deadline = Date.now() + 10000; answer !== wanted && Date.now() < deadline; ) answer = JSON.stringify(await talks());
     assert.equal(answer, wanted);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should format a document and a selection, and turn "- " typed under a talk into the file\'s bullet', async () => {
+    const init = (await client.initialize()) as { capabilities: Record<string, unknown> };
+    assert.deepEqual([init.capabilities.documentFormattingProvider, init.capabilities.documentRangeFormattingProvider, init.capabilities.documentOnTypeFormattingProvider], [true, true, { firstTriggerCharacter: ' ' }]);
+    const text = ['Talk by Ann Other  ', '  • a', '  - b', '', '', '', 'Next by Bo Ng', '* c'].join('\n');
+    await client.open(URI, text);
+    const options = { tabSize: 2, insertSpaces: true };
+    const whole = (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri: URI }, options })) as TextEdit[];
+    assert.equal(applyEdits(text, whole), ['Talk by Ann Other', '  • a', '  • b', '', '', 'Next by Bo Ng', '  • c', ''].join('\n'));
+    const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } };
+    const part = (await client.connection.sendRequest('textDocument/rangeFormatting', { textDocument: { uri: URI }, range, options })) as TextEdit[];
+    assert.equal(applyEdits(text, part), ['Talk by Ann Other  ', '  • a', '  • b', '', '', '', 'Next by Bo Ng', '* c'].join('\n'));
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: 'Talk by Ann Other\n  • a\n- ' }] });
+    const typed = (await client.connection.sendRequest('textDocument/onTypeFormatting', { textDocument: { uri: URI }, position: { line: 2, character: 2 }, ch: ' ', options })) as TextEdit[];
+    assert.deepEqual(typed, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } }, newText: '  • ' }]);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should complete the next session header on an empty line, and speakers after " by "', async () => {
+    await client.initialize();
+    await client.open(URI, SAMPLE + '\n\nNew talk by Andrew ');
+    type Items = { items: Array<{ label: string; detail?: string }> } | null;
+    const complete = async (line: number, character: number) => ((await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line, character } })) as Items)?.items.map((i) => i.label) ?? [];
+    const lines = SAMPLE.split('\n').length;
+    assert.deepEqual(await complete(lines, 0), ['Linux.conf.au 2016 – Sysadmin Miniconf – Session 4']);
+    assert.deepEqual(await complete(lines + 1, 'New talk by Andrew '.length), ['Andrew McDonnell', 'Andrew Stuart', 'Andrew Tridgell']);
+    assert.deepEqual(await client.connection.sendRequest('confnotes/nextHeaders', { textDocument: { uri: URI }, position: { line: 2, character: 0 } }), [
+      'Linux.conf.au 2016 – Friday – Session 4',
+      'Linux.conf.au 2016 – Saturday – Session 1',
+    ]);
     assert.equal(await client.stop(), 0);
   });
 

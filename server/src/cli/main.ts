@@ -6,16 +6,24 @@ import { LinkCache } from '../linkCheck/linkCache';
 import { checkLinks } from '../linkCheck/lazyChecker';
 import { defaultCacheFolder } from '../onlineChecks';
 import { parseNotes } from '../parser/parseNotes';
-import { linkOptions, readFormat, readSettings } from '../settings';
+import { formatting } from '../features/formatting';
+import type { FormatOptions } from '../parser/parseNotes';
+import { linkOptions, readFormat, readLayout, readSettings } from '../settings';
 import type { Verdict } from '../linkCheck/outcomes';
 import { summarize } from '../workspace/fileSummary';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { findings, formatFinding, onlineFindings, placedLinks, placedReferences, referenceFindings, type Finding, type PlacedLink, type PlacedReference } from './check';
 import { outline, outlineTree, type Outline } from './outline';
-import { expandPaths, readNotesFile } from './readNotes';
+import { applyEdits, expandPaths, readNotesFile, writeNotesFile } from './readNotes';
 
 const USAGE = `usage:
   confnotes outline [--json] FILE…     days → sessions → talks → sections of each file
+  confnotes format [--write | --check] [--bullet-marker auto|•|-|*] [--indent auto|N]
+                   [--max-blank-lines N] FILE…
+                                       bullets in the file's own style, no trailing white space,
+                                       at most N (2) blank lines in a row, a final line break:
+                                       one file to stdout; --write rewrites; --check lists the
+                                       files that would change (exit 1)
   confnotes check [--json] [--ignore GLOB]… [--root FOLDER]… PATH…
                                        flag malformed and incomplete links, and [[references]]
                                        that name no talk or several among the files checked
@@ -24,16 +32,24 @@ const USAGE = `usage:
       --accept STATUS…  --exclude GLOB…  --timeout SECONDS (10)
       --cache-dir FOLDER (~/.cache/confnotes)  --no-cache  --check-private-addresses
       --no-suggest-https
-  for both: how talk lines are read (docs/FORMAT.md)
+  for every command: how talk lines are read (docs/FORMAT.md)
     --speaker-position auto|end|start  where the speaker stands on a talk line (auto: learnt per file)
     --talk LINE…  --section LINE…      lines that are always a talk, or a section of the talk above
-exit codes: 0 clean, 1 a warning or error flagged (check), 2 usage or read error`;
+exit codes: 0 clean, 1 a warning or error flagged (check) or a file to format (format --check),
+            2 usage or read error`;
 
-/** Options that take a value, and may be given again. */
-const WITH_VALUE = new Set(['--ignore', '--root', '--accept', '--exclude', '--timeout', '--cache-dir']);
-/** Options of both commands: how talk lines are read. */
-const FORMAT_OPTIONS = new Set(['--speaker-position', '--talk', '--section']);
-const FLAGS = new Set(['--json', '--online', '--no-cache', '--check-private-addresses', '--no-suggest-https']);
+/** Options that take a value (and may be given again), and flags, by command. */
+const FORMAT_OPTIONS = ['--speaker-position', '--talk', '--section'];
+const WITH_VALUE: Record<string, readonly string[]> = {
+  outline: FORMAT_OPTIONS,
+  check: ['--ignore', '--root', '--accept', '--exclude', '--timeout', '--cache-dir', ...FORMAT_OPTIONS],
+  format: ['--bullet-marker', '--indent', '--max-blank-lines', ...FORMAT_OPTIONS],
+};
+const FLAGS: Record<string, readonly string[]> = {
+  outline: ['--json'],
+  check: ['--json', '--online', '--no-cache', '--check-private-addresses', '--no-suggest-https'],
+  format: ['--write', '--check'],
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -44,13 +60,12 @@ async function main(argv: string[]): Promise<number> {
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const checkOnly = command === 'check' || arg === '--json';
-    if ((FORMAT_OPTIONS.has(arg) || (WITH_VALUE.has(arg) && checkOnly)) && i + 1 < rest.length) values.set(arg, [...(values.get(arg) ?? []), rest[++i]]);
-    else if (FLAGS.has(arg) && checkOnly) flags.add(arg);
+    if (WITH_VALUE[command]?.includes(arg) && i + 1 < rest.length) values.set(arg, [...(values.get(arg) ?? []), rest[++i]]);
+    else if (FLAGS[command]?.includes(arg)) flags.add(arg);
     else if (arg.startsWith('-') && arg !== '-') return usageError(`unknown option '${arg}'`);
     else paths.push(arg);
   }
-  if (command !== 'outline' && command !== 'check') return usageError(command ? `unknown command '${command}'` : 'no command given');
+  if (!(command in FLAGS)) return usageError(command ? `unknown command '${command}'` : 'no command given');
   if (paths.length === 0) return usageError(`'${command}' needs at least one ${command === 'check' ? 'file or folder' : 'file'}`);
   const json = flags.has('--json');
   const position = values.get('--speaker-position')?.at(-1) ?? 'auto';
@@ -62,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
     readErrors++;
     process.stderr.write(`confnotes: ${file}: ${error}\n`);
   };
+  if (command === 'format') return formatFiles(paths, values, flags, format, failed, () => readErrors);
   if (command === 'outline') {
     const outlines: Outline[] = [];
     for (const file of paths) {
@@ -132,6 +148,47 @@ async function main(argv: string[]): Promise<number> {
   // Information (a moved page, an unverifiable one) is told, not failed on.
   const failing = all.some((f) => f.severity === 'warning' || f.severity === 'error');
   return readErrors > 0 ? 2 : failing ? 1 : 0;
+}
+
+/**
+ * `confnotes format`: one file's formatted text on stdout; `--write` rewrites the files that
+ * change; `--check` lists them and exits 1 (0 when none), as Prettier does.
+ */
+function formatFiles(paths: string[], values: Map<string, string[]>, flags: Set<string>, format: FormatOptions, failed: (file: string, error: string) => void, readErrors: () => number): number {
+  const write = flags.has('--write');
+  const check = flags.has('--check');
+  if (write && check) return usageError('--write and --check do not go together');
+  if (!write && !check && paths.length > 1) return usageError('several files need --write or --check');
+  const marker = values.get('--bullet-marker')?.at(-1);
+  const indent = values.get('--indent')?.at(-1);
+  const blank = values.get('--max-blank-lines')?.at(-1);
+  if (marker !== undefined && !['auto', '•', '-', '*'].includes(marker)) return usageError(`--bullet-marker takes auto, •, - or *, not '${marker}'`);
+  if (indent !== undefined && indent !== 'auto' && !/^[1-8]$/.test(indent)) return usageError(`--indent takes auto or a number of spaces from 1 to 8, not '${indent}'`);
+  if (blank !== undefined && !/^\d+$/.test(blank)) return usageError(`--max-blank-lines takes a number, not '${blank}'`);
+  const layout = readLayout({ bulletMarker: marker, indent: indent === undefined || indent === 'auto' ? 'auto' : Number(indent), maxBlankLines: blank === undefined ? undefined : Number(blank) });
+  let changed = 0;
+  for (const file of paths) {
+    const read = readNotesFile(file);
+    if ('error' in read) {
+      failed(file, read.error);
+      continue;
+    }
+    // The BOM is kept: parsed and formatted with the text, as the editor has it.
+    const source = read.bom ? '\ufeff' + read.text : read.text;
+    const doc = parseNotes(source, { format, links: false });
+    const text = applyEdits(doc, formatting(doc, layout));
+    if (!write && !check) process.stdout.write(text);
+    else if (text !== source) {
+      changed++;
+      if (check) print(file);
+      else {
+        const problem = writeNotesFile(file, text);
+        if (problem) failed(file, problem);
+      }
+    }
+  }
+  if (readErrors() > 0) return 2;
+  return check && changed > 0 ? 1 : 0;
 }
 
 function print(text: string): void {

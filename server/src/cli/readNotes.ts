@@ -1,8 +1,11 @@
 /** Reading notes files (CLI and workspace index): folders walked, binary and non-UTF-8 files refused with a clear reason. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { NotesDocument } from '../parser/model';
 
-export type ReadResult = { file: string; text: string } | { file: string; error: string };
+/** A file's text (its BOM, if any, left out and told in `bom`), or why it could not be read. */
+export type ReadResult = { file: string; text: string; bom: boolean } | { file: string; error: string };
 
 export const NOTES_EXTENSIONS = ['.notes', '.confnotes'];
 
@@ -17,7 +20,32 @@ export function readNotesFile(file: string): ReadResult {
   } catch (e) {
     return { file, error: describeError(e) };
   }
-  return { file, ...decodeNotes(bytes) };
+  const decoded = decodeNotes(bytes);
+  return 'error' in decoded ? { file, ...decoded } : { file, text: decoded.text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
+}
+
+/** Writes a file in place; the reason when it cannot. */
+export function writeNotesFile(file: string, text: string): string | null {
+  try {
+    fs.writeFileSync(file, text);
+    return null;
+  } catch (e) {
+    return describeError(e);
+  }
+}
+
+/** The text after LSP edits (in document order, none overlapping), as the CLI applies them. */
+export function applyEdits(doc: NotesDocument, edits: readonly TextEdit[]): string {
+  const text = doc.text;
+  const pieces: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    const start = doc.lines.offsetAt(edit.range.start);
+    pieces.push(text.slice(at, start), edit.newText);
+    at = doc.lines.offsetAt(edit.range.end);
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /** The text of a notes file's bytes (BOM dropped), or why they are not notes. */

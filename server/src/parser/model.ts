@@ -146,6 +146,8 @@ export interface NotesDocument {
   readonly text: string;
   /** One line as written, without its line break (a BOM on line 0 kept, as in `text`). */
   lineText(line: number): string;
+  /** The break after a line as written: `\n`, `\r\n`, `\r`, or `''` after the last line. */
+  lineBreak(line: number): string;
   readonly lines: LineTable;
   readonly days: readonly Day[];
   readonly sessions: readonly Session[];

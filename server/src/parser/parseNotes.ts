@@ -220,6 +220,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
       return (text ??= joinLines(source));
     },
     lineText: (line) => source.lines[line] ?? '',
+    lineBreak: (line) => source.breaks[line] ?? '',
     lines,
     days: groupDays(sessions),
     sessions,

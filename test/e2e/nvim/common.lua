@@ -34,6 +34,24 @@ function M.start(buf, root_dir, handlers, state)
   return id
 end
 
+-- Opens the notes file, starts the server on it and waits for its first publishDiagnostics
+-- (recorded in `state.published`, even an empty one). Returns the buffer, the client id and state.
+function M.open_notes(file)
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  vim.bo.filetype = 'confnotes' -- -u NONE: no filetype detection
+  local buf = vim.api.nvim_get_current_buf()
+  local state = {}
+  local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+  local id = M.start(buf, vim.fn.getcwd(), {
+    ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
+      state.published = params
+      return default_publish(err, params, ctx, config)
+    end,
+  }, state)
+  M.wait_for(state, 'no publishDiagnostics', function() return state.published ~= nil end)
+  return buf, id, state
+end
+
 -- Waits until `ready()` holds, or fails the run with `what`.
 function M.wait_for(state, what, ready)
   if not vim.wait(10000, function() return ready() or state.exited end, 20) or state.exited then

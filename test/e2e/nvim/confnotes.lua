@@ -4,20 +4,7 @@ local common = dofile(os.getenv('CONFNOTES_NVIM') .. '/common.lua')
 local result = common.result
 
 common.run(function()
-  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('CONFNOTES_FILE')))
-  vim.bo.filetype = 'confnotes' -- -u NONE: no filetype detection
-  local buf = vim.api.nvim_get_current_buf()
-  local state = {}
-
-  -- Record publishDiagnostics itself (an empty publish is an answer too), then let Neovim handle it.
-  local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
-  local id = common.start(buf, vim.fn.getcwd(), {
-    ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
-      state.published = params
-      return default_publish(err, params, ctx, config)
-    end,
-  }, state)
-  common.wait_for(state, 'no publishDiagnostics', function() return state.published ~= nil end)
+  local buf, id = common.open_notes(os.getenv('CONFNOTES_FILE'))
 
   local client = vim.lsp.get_client_by_id(id)
   local v = vim.version()

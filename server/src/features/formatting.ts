@@ -1,0 +1,181 @@
+/**
+ * Format Document / Format Selection and `confnotes format`: bullets in the file's own style
+ * (its most used marker, its indent a level), no trailing white space, lines of white space
+ * made empty, at most N blank lines in a row, a final line break. Nothing else changes: words,
+ * links, titles, headers, paragraphs and continuation lines stay as written, line breaks
+ * (LF, CRLF) and a BOM too. Edits touch only the lines that change.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { NotesDocument } from '../parser/model';
+
+export type BulletMarker = '•' | '-' | '*';
+
+export interface LayoutOptions {
+  /** The marker every bullet gets; `auto`: the file's most used one. */
+  readonly bulletMarker: 'auto' | BulletMarker;
+  /** Columns a level; `auto`: the file's own (the most common step between a bullet and its parent). */
+  readonly indent: 'auto' | number;
+  /** Blank lines kept in a row at most. */
+  readonly maxBlankLines: number;
+}
+
+export const DEFAULT_LAYOUT: LayoutOptions = { bulletMarker: 'auto', indent: 'auto', maxBlankLines: 2 };
+
+/** How a file's bullets are written: the marker, the indent of a top-level bullet, the columns a level. */
+export interface BulletStyle {
+  readonly marker: string;
+  readonly base: number;
+  readonly step: number;
+}
+
+/** Columns of a line's leading spaces and tabs (a tab counts two, as the parser counts it). */
+function indentOf(text: string): number {
+  let columns = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) columns += 1;
+    else if (c === 9) columns += 2;
+    else break;
+  }
+  return columns;
+}
+
+/** The most frequent key of a tally; ties go to the one seen first. */
+function mostCommon<K>(tally: Map<K, number>): K | undefined {
+  let best: K | undefined;
+  let count = 0;
+  for (const [key, n] of tally) if (n > count) [best, count] = [key, n];
+  return best;
+}
+
+/** The file's own bullet style, or the one the options ask for. */
+export function bulletStyle(doc: NotesDocument, options: LayoutOptions = DEFAULT_LAYOUT): BulletStyle {
+  const bullets = doc.bullets;
+  const markers = new Map<string, number>();
+  const tops = new Map<number, number>();
+  const steps = new Map<number, number>();
+  const indents = new Int32Array(bullets.count);
+  // Bullets are in document order: their lines are found by walking forward, not searched for.
+  let line = 0;
+  for (let i = 0; i < bullets.count; i++) {
+    const marker = bullets.markerSpan(i).start;
+    while (line + 1 < doc.lines.lineCount && doc.lines.lineStart(line + 1) <= marker) line++;
+    const text = doc.lineText(line);
+    indents[i] = indentOf(line === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const char = text.charAt(marker - doc.lines.lineStart(line));
+    markers.set(char, (markers.get(char) ?? 0) + 1);
+    const parent = bullets.parent(i);
+    if (parent < 0) tops.set(indents[i], (tops.get(indents[i]) ?? 0) + 1);
+    else if (indents[i] > indents[parent]) steps.set(indents[i] - indents[parent], (steps.get(indents[i] - indents[parent]) ?? 0) + 1);
+  }
+  const top = mostCommon(tops) ?? 0;
+  const marker = options.bulletMarker !== 'auto' ? options.bulletMarker : (mostCommon(markers) ?? '•');
+  // A set indent applies to the top level too, when the file indents it at all.
+  if (options.indent !== 'auto') return { marker, base: top > 0 ? options.indent : 0, step: options.indent };
+  return { marker, base: top, step: mostCommon(steps) ?? (top > 0 ? top : 2) };
+}
+
+/**
+ * The edits that format lines `first`..`last` (0-based, inclusive; the whole document by
+ * default). Blank lines are counted within those lines; the final line break is added only
+ * when the last line is among them.
+ */
+export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_LAYOUT, first = 0, last = doc.lines.lineCount - 1): TextEdit[] {
+  const lineCount = doc.lines.lineCount;
+  first = Math.max(0, first);
+  last = Math.min(lineCount - 1, last);
+  const style = bulletStyle(doc, options);
+  const bullets = doc.bullets;
+  const edits: TextEdit[] = [];
+  const range = (startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range => ({
+    start: { line: startLine, character: startCharacter },
+    end: { line: endLine, character: endCharacter },
+  });
+
+  // Bullets are in document order: walk them beside the lines.
+  let bullet = 0;
+  let walked = 0;
+  const lineOfBullet = (i: number) => {
+    if (i >= bullets.count) return lineCount;
+    const marker = bullets.markerSpan(i).start;
+    while (walked + 1 < lineCount && doc.lines.lineStart(walked + 1) <= marker) walked++;
+    return walked;
+  };
+  let bulletLine = lineOfBullet(0);
+  while (bulletLine < first) bulletLine = lineOfBullet(++bullet);
+  let blankRun = 0;
+  /** The first blank line of a run past the limit, while it lasts. */
+  let dropFrom = -1;
+  const flushDrop = (before: number) => {
+    if (dropFrom >= 0) edits.push({ range: range(dropFrom, 0, before, 0), newText: '' });
+    dropFrom = -1;
+  };
+  for (let line = first; line <= last; line++) {
+    const written = doc.lineText(line);
+    const bom = line === 0 && written.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? written.slice(1) : written;
+    // Most lines end in a letter: no copy for them.
+    const trimmed = endsInWhiteSpace(text) ? text.trimEnd() : text;
+    if (trimmed === '') {
+      blankRun++;
+      if (blankRun > options.maxBlankLines && dropFrom < 0) dropFrom = line;
+      else if (dropFrom < 0 && text !== '') edits.push({ range: range(line, bom, line, written.length), newText: '' });
+      continue;
+    }
+    flushDrop(line);
+    blankRun = 0;
+    let wanted = trimmed;
+    const lineStart = doc.lines.lineStart(line);
+    if (bulletLine === line) {
+      const textStart = bullets.textSpan(bullet).start - lineStart - bom;
+      const indent = style.base + (bullets.level(bullet) - 1) * style.step;
+      // The bullet as it should be written: compared before any string is made for it.
+      if (!writtenAs(trimmed, indent, style.marker, textStart)) {
+        const own = trimmed.slice(Math.max(textStart, 0));
+        wanted = own === '' ? ' '.repeat(indent) + style.marker : `${' '.repeat(indent)}${style.marker} ${own}`;
+      }
+      bulletLine = lineOfBullet(++bullet);
+    }
+    if (wanted !== text) edits.push({ range: range(line, bom, line, written.length), newText: wanted });
+  }
+  if (last < lineCount - 1) {
+    flushDrop(last + 1);
+    return edits;
+  }
+  // The end: the last line with text, its line break, and nothing after it.
+  const lastText = doc.lineText(lineCount - 1);
+  if (blankRun > 0) {
+    const from = lineCount - blankRun;
+    while (edits.length > 0 && edits[edits.length - 1].range.start.line >= from) edits.pop();
+    if (from < lineCount - 1 || lastText !== '') edits.push({ range: range(from, 0, lineCount - 1, lastText.length), newText: '' });
+  } else {
+    const lastEdit = edits[edits.length - 1];
+    if (lastEdit && lastEdit.range.start.line === lineCount - 1) (lastEdit as { newText: string }).newText += usualBreak(doc);
+    else edits.push({ range: range(lineCount - 1, lastText.length, lineCount - 1, lastText.length), newText: usualBreak(doc) });
+  }
+  return edits;
+}
+
+/** Does the text end in white space (a space, a tab, U+00A0 or any other Unicode space)? */
+function endsInWhiteSpace(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return text.length > 0 && (last <= 32 || last === 0xa0 || (last >= 0x1680 && /\s/.test(text[text.length - 1])));
+}
+
+/** Is the bullet line `indent` spaces, the marker, one space and its text (from `textStart`) already? */
+function writtenAs(line: string, indent: number, marker: string, textStart: number): boolean {
+  for (let i = 0; i < indent; i++) if (line.charCodeAt(i) !== 32) return false;
+  if (line[indent] !== marker) return false;
+  if (line.length === indent + 1) return true;
+  return line.charCodeAt(indent + 1) === 32 && textStart === indent + 2;
+}
+
+/** The line break most lines end with (`\n` when none does). */
+function usualBreak(doc: NotesDocument): string {
+  const tally = new Map<string, number>();
+  for (let line = 0; line < doc.lines.lineCount - 1; line++) {
+    const brk = doc.lineBreak(line);
+    tally.set(brk, (tally.get(brk) ?? 0) + 1);
+  }
+  return mostCommon(tally) ?? '\n';
+}
