@@ -118,13 +118,13 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   };
 
   for (let line = 0; line < lines.lineCount; line++) {
-    const lineFacts = facts[line];
-    if (lineFacts.blank) continue;
+    const here = facts[line];
+    if (here.blank) continue;
     const start = lines.lineStart(line) + (line === 0 ? bom : 0);
-    const trimmedEnd = start + lineFacts.trimmedLength;
-    if (lineFacts.trimmedLength > LONGEST_LINE_SEARCHED_FOR_LINKS) linesNotSearchedForLinks.push(line);
+    const trimmedEnd = start + here.trimmedLength;
+    if (here.trimmedLength > LONGEST_LINE_SEARCHED_FOR_LINKS) linesNotSearchedForLinks.push(line);
 
-    const header = lineFacts.header;
+    const header = here.header;
     if (header && isHeaderEvent(header.event.text, seenEvents)) {
       for (const key of eventKeys(header.event.text)) seenEvents.add(key);
       talk = null;
@@ -146,7 +146,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
       continue;
     }
 
-    const shape = lineFacts.title;
+    const shape = here.title;
     const mark = shape && marked ? markOf(format, content(line)) : null;
     const named = shape ? readTalkLine(shape, format.speakerPosition, fileOrder) : null;
     // A line the user calls a section is one wherever a talk is above it, whatever it names.
@@ -183,20 +183,20 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
       sections.push(section);
       talk!.sections.push(section);
       extendOpen(trimmedEnd);
-    } else if (lineFacts.bullet) {
-      const bullet = lineFacts.bullet;
+    } else if (here.bullet) {
+      const bullet = here.bullet;
       closeBullets(bullet.indent);
       const index = bullets.add(start + bullet.markerStart, start + bullet.textStart, trimmedEnd, openBullet());
       bulletStack.push(index, bullet.indent);
       extendOpen(Math.max(trimmedEnd, start + bullet.markerStart + 1));
     } else {
       // Paragraphs end a bullet list; indented text continues the bullet above.
-      if (!lineFacts.indented) closeBullets(0);
+      if (!here.indented) closeBullets(0);
       if (bulletStack.length > 0) bullets.extend(openBullet(), trimmedEnd);
       extendOpen(trimmedEnd);
     }
-    for (const r of lineFacts.references) references.push(start === 0 ? r : { ...r, span: shift(r.span, start), targetSpan: shift(r.targetSpan, start), partSpan: shift(r.partSpan, start) });
-    for (const link of lineFacts.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
+    for (const r of here.references) references.push(start === 0 ? r : { ...r, span: shift(r.span, start), targetSpan: shift(r.targetSpan, start), partSpan: shift(r.partSpan, start) });
+    for (const link of here.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
   }
   closeBullets(0);
   cache?.endParse();
