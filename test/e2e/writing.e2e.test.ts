@@ -5,6 +5,8 @@
 import { Workbench } from './workbench';
 import { SAMPLE } from '../helpers';
 
+/** The sample's last line once the first test has added its bullet (status bar lines are 1-based). */
+const LAST_LINE = SAMPLE.split(/\r\n|\r|\n/).length + 1;
 const MESSY = ['Linux.conf.au 2016 – Friday – Session 3', '', 'Talk by Ann Other   ', '  • a', '- b  ', '  * c', '', '', '', '', 'Closing', '\t• d', ''].join('\n');
 
 describe('Writing notes live in the VS Code workbench (code-server)', function () {
@@ -51,14 +53,16 @@ describe('Writing notes live in the VS Code workbench (code-server)', function (
   it('Should offer the next session header on an empty line, and speakers after " by "', async () => {
     await wb.showTab('lca2016.notes');
     await wb.page.keyboard.press('Control+End');
+    await wb.waitForCursorLine(LAST_LINE);
     // Enter after the last bullet continues it: take the new bullet's marker away, then a blank line.
     await wb.page.keyboard.press('Enter');
+    await wb.waitForLineText(LAST_LINE + 1, '  • ');
     await wb.page.keyboard.press('Shift+Home');
     await wb.page.keyboard.press('Shift+Home');
     await wb.page.keyboard.press('Backspace');
+    await wb.waitForLineText(LAST_LINE + 1, '');
     await wb.page.keyboard.press('Enter');
-    const empty = await wb.cursorLine();
-    await wb.waitForLineText(empty, '');
+    await wb.waitForCursorLine(LAST_LINE + 2);
     await wb.page.keyboard.press('Control+Space');
     const header = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'Linux.conf.au 2016 – Sysadmin Miniconf – Session 4' });
     await header.waitFor();
@@ -75,7 +79,8 @@ describe('Writing notes live in the VS Code workbench (code-server)', function (
 
   it('Should insert the next session header with New Session and put the cursor where the first talk goes', async () => {
     await wb.page.keyboard.press('End');
-    const line = await wb.cursorLine();
+    const line = LAST_LINE + 2;
+    await wb.waitForLineText(line, 'Rockets by Andrew McDonnell');
     await wb.runCommand('Conference Notes: New Session');
     await wb.waitForLineText(line + 2, 'Linux.conf.au 2016 – Sysadmin Miniconf – Session 4');
     await wb.waitForCursorLine(line + 4);
