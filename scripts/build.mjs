@@ -27,14 +27,23 @@ const linkCheckerApart = {
     );
   },
 };
-// The given-name lists (server/src/parser/names.ts) as one string split at load: the same array,
-// 18 KB smaller than the JSON's quoted strings.
+// The given-name lists (server/src/parser/names.ts): the same array, made at load from one string
+// of sorted names, each written as how many leading letters it shares with the one before (a
+// digit) and the rest — a third the size of the JSON's quoted strings.
 const namesAsText = {
   name: 'names-as-text',
   setup(build) {
     build.onLoad({ filter: /first-names-en[\\/]data[\\/]names\.json$/ }, async (args) => {
-      const names = JSON.parse(await readFile(args.path, 'utf8'));
-      return { contents: `module.exports = ${JSON.stringify(names.join('\n'))}.split('\\n');`, loader: 'js' };
+      const names = [...new Set(JSON.parse(await readFile(args.path, 'utf8')))].sort();
+      let previous = '';
+      const coded = names.map((name) => {
+        let shared = 0;
+        while (shared < 9 && shared < name.length && name[shared] === previous[shared]) shared++;
+        previous = name;
+        return shared + name.slice(shared);
+      });
+      const decode = `let p = ''; module.exports = ${JSON.stringify(coded.join('\n'))}.split('\\n').map((c) => (p = p.slice(0, Number(c[0])) + c.slice(1)));`;
+      return { contents: decode, loader: 'js' };
     });
   },
 };
