@@ -60,12 +60,14 @@ export function registerOnlineChecks(
   open.documents.onDidSave((e) => {
     // Read afresh: a save is rare, and the cached settings may predate the client's first change event.
     configuration.forget(e.document.uri);
+    // Untrusted: nothing is asked, whatever the settings say; said in the log, which is where
+    // a person (and the Restricted Mode test) can see the save was handled.
+    if (!online().trusted) {
+      connection.console.info(`${e.document.uri}: links not checked online on save: this workspace is not trusted (Restricted Mode)`);
+      return;
+    }
     void configuration.forUri(e.document.uri).then(async (settings) => {
       if (settings.online.mode !== 'onSave') return;
-      if (!online().trusted) {
-        connection.console.info(`${e.document.uri}: links not checked online on save: this workspace is not trusted (Restricted Mode)`);
-        return;
-      }
       const model = open.modelOf(e.document);
       const urls = model.links.flatMap((l) => (l.target === null ? [] : [l.target]));
       await online().run(`file ${e.document.uri}`, urls, 1, settings.online).catch((error) => connection.console.warn(`checking links on save: ${error}`));
