@@ -10,7 +10,8 @@ import { registerNotesView } from './notesView';
 import { newSession } from './newSession';
 import { checkLinksOnline } from './onlineCheck';
 import { OverviewCommands } from './overview';
-import { goToTalk, moveToAdjacent, RecentTalks } from './talkCommands';
+import { recentSearches, searchNotes } from './searchNotes';
+import { goToTalk, moveToAdjacent, recentTalks } from './talkCommands';
 
 let client: LanguageClient | undefined;
 
@@ -32,11 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const languageClient = new LanguageClient('confnotes', 'Conference Notes', serverOptions, clientOptions);
   client = languageClient;
-  const recent = new RecentTalks(context.workspaceState);
+  const recent = recentTalks(context.workspaceState);
+  const searches = recentSearches(context.workspaceState);
   const overview = new OverviewCommands(languageClient);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('confnotes.goToTalk', () => goToTalk(languageClient, recent)),
+    vscode.commands.registerCommand('confnotes.searchNotes', () => searchNotes(languageClient, searches)),
     vscode.commands.registerTextEditorCommand('confnotes.nextTalk', (editor) => moveToAdjacent(languageClient, editor, 'next', 'talk')),
     vscode.commands.registerTextEditorCommand('confnotes.previousTalk', (editor) => moveToAdjacent(languageClient, editor, 'previous', 'talk')),
     vscode.commands.registerTextEditorCommand('confnotes.nextSession', (editor) => moveToAdjacent(languageClient, editor, 'next', 'session')),

@@ -9,39 +9,24 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TalkPick } from '../../server/src/features/talkSearch';
 import { AdjacentTalkRequest, SearchTalksRequest, TalksRequest } from '../../server/src/protocol';
 import { currentLine, fileLabel, reveal, type Place } from './outline';
+import { PickerPreview } from './pickerPreview';
+import { RecentList } from './recentList';
 
 interface Item extends vscode.QuickPickItem {
   readonly talk?: TalkPick;
 }
 
-const RECENT_KEY = 'confnotes.recentTalks';
-const RECENT_KEPT = 10;
+/** Recently picked talks. */
+export type RecentTalks = RecentList<TalkPick>;
+
+export function recentTalks(state: vscode.Memento): RecentTalks {
+  return new RecentList<TalkPick>(state, 'confnotes.recentTalks', keyOf);
+}
+
 /** Talks listed per answer; typing narrows them. */
 const LISTED = 200;
 /** The server is asked again this long after the last keystroke. */
 const TYPING_PAUSE_MS = 60;
-
-const previewDecoration = vscode.window.createTextEditorDecorationType({
-  isWholeLine: true,
-  backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
-});
-
-/** Recently picked talks, newest first, remembered per workspace. */
-export class RecentTalks {
-  constructor(private readonly state: vscode.Memento) {}
-
-  all(): TalkPick[] {
-    return this.state.get<TalkPick[]>(RECENT_KEY, []);
-  }
-
-  picked(talk: TalkPick): Thenable<void> {
-    return this.state.update(RECENT_KEY, [talk, ...this.all().filter((t) => keyOf(t) !== keyOf(talk))].slice(0, RECENT_KEPT));
-  }
-
-  forget(talk: TalkPick): Thenable<void> {
-    return this.state.update(RECENT_KEY, this.all().filter((t) => keyOf(t) !== keyOf(talk)));
-  }
-}
 
 const keyOf = (t: TalkPick) => `${t.uri}\n${t.title.toLowerCase()}`;
 const placeOf = (t: TalkPick): Place => ({ uri: t.uri, kind: 'talk', ordinal: t.ordinal, line: t.line, title: t.title });
@@ -58,10 +43,8 @@ function itemOf(talk: TalkPick, matched: boolean): Item {
 }
 
 export async function goToTalk(client: LanguageClient, recent: RecentTalks): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  const before = editor && { document: editor.document, selection: editor.selection, visible: editor.visibleRanges[0], column: editor.viewColumn };
-  const openBefore = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
-  const activeUri = editor?.document.languageId === 'confnotes' ? client.code2ProtocolConverter.asUri(editor.document.uri) : undefined;
+  const preview = new PickerPreview();
+  const activeUri = preview.document?.languageId === 'confnotes' ? client.code2ProtocolConverter.asUri(preview.document.uri) : undefined;
   const separator = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator });
 
   /** Recently picked first, then this file's talks, then the rest: as found, with nothing twice. */
@@ -139,21 +122,6 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
     }, TYPING_PAUSE_MS);
   });
 
-  let accepted = false;
-  let previewed: vscode.TextEditor | undefined;
-  let previewRun = 0;
-  const preview = async (talk: TalkPick) => {
-    const run = ++previewRun;
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(talk.uri));
-    const line = await currentLine(client, document, placeOf(talk));
-    if (run !== previewRun || accepted) return;
-    const range = document.lineAt(Math.min(line, document.lineCount - 1)).range;
-    const shown = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true, viewColumn: before?.column });
-    previewed?.setDecorations(previewDecoration, []);
-    shown.setDecorations(previewDecoration, [range]);
-    shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    previewed = shown;
-  };
   // The first item is active when the list opens: the editor moves only once the user does.
   let moved = false;
   quickPick.onDidChangeActive(([active]) => {
@@ -161,42 +129,26 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
     if (!moved && active === firstItem && quickPick.value === '') return;
     moved = true;
     // A file deleted since it was picked: nothing to preview.
-    if (active?.talk) preview(active.talk).catch(() => undefined);
+    const talk = active?.talk;
+    if (talk) preview.show(talk.uri, (document) => currentLine(client, document, placeOf(talk))).catch(() => undefined);
   });
   quickPick.onDidAccept(async () => {
     const chosen = (quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.talk ?? (quickPick.items.length > 0 ? lastActive : undefined);
     if (!chosen) return;
-    accepted = true;
+    preview.accept();
     quickPick.hide();
-    previewed?.setDecorations(previewDecoration, []);
     try {
-      await reveal(client, placeOf(chosen), { preview: false, viewColumn: before?.column });
-      await recent.picked(chosen);
+      await reveal(client, placeOf(chosen), { preview: false, viewColumn: preview.column });
+      await recent.used(chosen);
     } catch (e) {
       await recent.forget(chosen);
       void vscode.window.showWarningMessage(`Conference Notes: cannot open ${fileLabel(chosen.uri)}: ${e instanceof Error ? e.message : e}`);
     }
   });
-  quickPick.onDidHide(async () => {
+  quickPick.onDidHide(() => {
     quickPick.dispose();
     clearTimeout(typingTimer);
-    if (accepted) return;
-    previewRun++;
-    previewed?.setDecorations(previewDecoration, []);
-    // Escape: close what only the preview opened, and go back to where the user was.
-    const previewTabs = vscode.window.tabGroups.all
-      .flatMap((g) => g.tabs)
-      .filter((t) => t.isPreview && t.input instanceof vscode.TabInputText && !openBefore.has(t.input.uri.toString()));
-    if (previewTabs.length > 0) await vscode.window.tabGroups.close(previewTabs, true);
-    if (before) {
-      // Back in front already (closing the preview brings it back): put the cursor and view back
-      // without taking the focus, which by now may be in whatever the user opened next.
-      const active = vscode.window.activeTextEditor;
-      const inFront = active?.document === before.document && active.viewColumn === before.column;
-      const restored = inFront ? active : await vscode.window.showTextDocument(before.document, { viewColumn: before.column, selection: before.selection });
-      restored.selection = before.selection;
-      if (before.visible) restored.revealRange(before.visible, vscode.TextEditorRevealType.AtTop);
-    }
+    void preview.restore();
   });
 }
 

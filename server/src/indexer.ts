@@ -1,5 +1,5 @@
 /**
- * Fills the WorkspaceIndex from disk: walks the workspace folders for files matching
+ * Fills the WorkspaceIndex and the SearchIndex from disk: walks the workspace folders for files matching
  * `confnotes.files`, reads and summarizes them one at a time, yielding between files so
  * that requests for the open file are answered while a large workspace is indexed.
  */
@@ -10,6 +10,7 @@ import { URI } from 'vscode-uri';
 import { decodeNotes, describeError } from './cli/readNotes';
 import { DEFAULT_FORMAT, parseNotes, type FormatOptions } from './parser/parseNotes';
 import { summarize } from './workspace/fileSummary';
+import type { SearchIndex } from './workspace/searchIndex';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Folders never walked: tools' and version control's, never notes. */
@@ -44,6 +45,7 @@ export class Indexer {
 
   constructor(
     private readonly index: WorkspaceIndex,
+    private readonly search: SearchIndex,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -117,6 +119,7 @@ export class Indexer {
   private delete(uri: string): void {
     this.ticket(uri);
     this.index.deleteFromDisk(uri);
+    this.search.deleteFromDisk(uri);
   }
 
   private ticket(uri: string): number {
@@ -128,9 +131,15 @@ export class Indexer {
   private apply(uri: string, ticket: number, read: Read): void {
     if (this.tickets.get(uri) !== ticket) return;
     this.tickets.delete(uri);
-    if ('text' in read) return this.index.setFromDisk(summarize(uri, parseNotes(read.text, { links: false, format: this.format })));
+    if ('text' in read) {
+      const doc = parseNotes(read.text, { links: false, format: this.format });
+      this.index.setFromDisk(summarize(uri, doc));
+      this.search.setFromDisk(uri, doc, read.text.length);
+      return;
+    }
     if ('error' in read) this.log(`${URI.parse(uri).fsPath}: not indexed: ${read.error}`);
     this.index.deleteFromDisk(uri);
+    this.search.deleteFromDisk(uri);
   }
 
   private async walk(folder: string, dir: string, out: string[], generation: number): Promise<void> {

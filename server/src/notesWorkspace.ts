@@ -20,6 +20,7 @@ import { Indexer, readNotes, type IndexProgress } from './indexer';
 import { parseNotes, type FormatOptions } from './parser/parseNotes';
 import type { NotesDocument } from './parser/model';
 import { documentNames, summarize } from './workspace/fileSummary';
+import { SearchIndex } from './workspace/searchIndex';
 import { canonicalUri, WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Workspaces with at least this many notes files show indexing progress. */
@@ -33,6 +34,8 @@ export interface WorkspaceAbilities {
 
 export class NotesWorkspace {
   readonly index = new WorkspaceIndex();
+  /** The words of every file, for Search Notes; open documents join it when a search asks. */
+  readonly search = new SearchIndex();
   private readonly indexer: Indexer;
   private patterns: readonly string[] | null = null;
   private watching: Promise<Disposable> | null = null;
@@ -49,7 +52,7 @@ export class NotesWorkspace {
   private folders: readonly string[] = [];
 
   constructor(private readonly connection: Connection) {
-    this.indexer = new Indexer(this.index, (message) => connection.console.info(message));
+    this.indexer = new Indexer(this.index, this.search, (message) => connection.console.info(message));
   }
 
   /** What the client can do, and its workspace folders (from `initialize`). */
@@ -108,6 +111,17 @@ export class NotesWorkspace {
     this.index.setOpen(summarize(uri, model));
   }
 
+  /** Search takes an open document's version (indexing its words costs a parse: only when a search asks). */
+  takeOpenForSearch(documentUri: string, version: number, model: NotesDocument): void {
+    this.search.setOpen(canonicalUri(documentUri), version, model);
+  }
+
+  /** Has the file changed on disk since it was read (`chars`: the length of its text now)? Then it is read again. */
+  changedOnDisk(uri: string, chars: number): void {
+    const held = this.search.diskCharsOf(uri);
+    if (held !== undefined && held !== chars) void this.filesChanged([{ uri, type: FileChangeType.Changed }]);
+  }
+
   /** A file of the index as it is on disk, parsed with its links; null if it cannot be read. */
   async parseFromDisk(uri: string): Promise<NotesDocument | null> {
     const read = await readNotes(URI.parse(uri).fsPath);
@@ -119,6 +133,7 @@ export class NotesWorkspace {
     const uri = canonicalUri(documentUri);
     this.openVersions.delete(uri);
     this.index.close(uri);
+    this.search.close(uri);
   }
 
   /** Resolves once the first indexing is done; rejects as cancelled if the request is cancelled first. */

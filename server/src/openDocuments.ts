@@ -56,6 +56,11 @@ export class OpenDocuments {
     if (document) this.workspace.takeOpen(uri, document.version, this.models.get(document), namesOnly);
   }
 
+  /** Search takes every open document's current version. */
+  syncToSearch(): void {
+    for (const document of this.documents.all()) this.workspace.takeOpenForSearch(document.uri, document.version, this.models.get(document));
+  }
+
   /** A document closed: its model goes, its disk copy counts again in the index. */
   closed(uri: string): void {
     this.models.forget(uri);

@@ -3,6 +3,7 @@ import { NotificationType, RequestType, type Range, type TextDocumentIdentifier,
 import type { OverviewLines } from './features/overview';
 import type { TalkItem } from './features/talks';
 import type { TalkPick } from './features/talkSearch';
+import type { SearchAnswer } from './features/notesSearch';
 import type { OutlineNode } from './features/workspaceOutline';
 import type { CheckSummary } from './onlineChecks';
 
@@ -50,6 +51,15 @@ export interface SearchTalksParams {
 }
 /** Talks of the whole workspace matching a query, best first (an empty query lists the first ones). */
 export const SearchTalksRequest = new RequestType<SearchTalksParams, TalkPick[], void>('confnotes/searchTalks');
+
+export interface SearchNotesParams {
+  /** Words, `"phrases"`, `speaker:`, `event:`, `day:`, `in:title` (README, "Search Notes"). */
+  readonly query: string;
+  /** Talks at most (50 when absent, 200 at most). */
+  readonly limit?: number;
+}
+/** The talks of the whole workspace where the query's words were written, best first, each with its matching lines. */
+export const SearchNotesRequest = new RequestType<SearchNotesParams, SearchAnswer, void>('confnotes/search');
 
 /**
  * Session header and talk title lines of a document: for "Fold to Sessions" and "Fold to Talks",

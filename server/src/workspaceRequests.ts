@@ -11,6 +11,7 @@ import { definition } from './features/definition';
 import { headerCompletions } from './features/headerCompletion';
 import { speakerCompletions } from './features/speakerCompletion';
 import { rename, RenameRefused, renameTarget } from './features/rename';
+import { searchNotes } from './features/notesSearch';
 import { searchTalks } from './features/talkSearch';
 import { outlineChildren, outlinePath } from './features/workspaceOutline';
 import { workspaceSymbols } from './features/workspaceSymbols';
@@ -18,18 +19,26 @@ import type { Lifecycle } from './lifecycle';
 import type { NotesWorkspace } from './notesWorkspace';
 import { CheckRefused } from './onlineChecks';
 import type { OpenDocuments } from './openDocuments';
-import { OutlineChildrenRequest, OutlinePathRequest, SearchTalksRequest } from './protocol';
+import { DiskLines } from './diskLines';
+import { OutlineChildrenRequest, OutlinePathRequest, SearchNotesRequest, SearchTalksRequest } from './protocol';
 import { canonicalUri, type WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Go to Talk lists at most this many per answer (it asks again as the user types). */
 const TALKS_PER_SEARCH = 500;
+/** Search Notes answers with at most this many talks (each with its lines). */
+const RESULTS_PER_SEARCH = 200;
 
 export class WorkspaceRequests {
+  private readonly diskLines: DiskLines;
+
   constructor(
     private readonly workspace: NotesWorkspace,
     private readonly open: OpenDocuments,
     private readonly lifecycle: Lifecycle,
-  ) {}
+  ) {
+    this.diskLines = new DiskLines(undefined, (uri, chars) => workspace.changedOnDisk(uri, chars));
+    workspace.index.onDidChange((change) => this.diskLines.forget(change.uri));
+  }
 
   get isIndexed(): boolean {
     return this.workspace.isIndexed;
@@ -52,6 +61,17 @@ export class WorkspaceRequests {
     connection.onRequest(OutlineChildrenRequest, async (p, token) => outlineChildren(await this.indexFor(token), p.parent));
     connection.onRequest(OutlinePathRequest, async (p, token) => outlinePath(await this.indexFor(token), canonicalUri(p.uri), p.kind, p.ordinal));
     connection.onRequest(SearchTalksRequest, async (p, token) => searchTalks(await this.indexFor(token), p.query, Math.min(p.limit, TALKS_PER_SEARCH)));
+    connection.onRequest(SearchNotesRequest, async (p, token) => {
+      const index = await this.indexFor(token);
+      open.syncToSearch();
+      const linesOf = (uri: string) => {
+        const document = open.get(uri) ?? open.all().find((d) => canonicalUri(d.uri) === uri);
+        if (!document) return this.diskLines.linesOf(uri);
+        const model = open.modelOf(document);
+        return Promise.resolve({ lineCount: model.lines.lineCount, lineText: (line: number) => model.lineText(line) });
+      };
+      return searchNotes(index, this.workspace.search, p.query, linesOf, Math.max(1, Math.min(p.limit ?? 50, RESULTS_PER_SEARCH)));
+    });
     connection.onWorkspaceSymbol(async (p, token) => workspaceSymbols(await this.indexFor(token), p.query));
     connection.onDefinition(async (p, token) => {
       const index = await this.indexFor(token);

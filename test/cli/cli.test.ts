@@ -141,6 +141,47 @@ describe('confnotes CLI', () => {
     });
   });
 
+  describe('search', () => {
+    it('Should print file:line:col: Talk · Speaker — text for each matching line, best talk first, and exit 0', () => {
+      const { code, out, err } = run('search', '--root', 'test/fixtures', 'esp8266', 'wifi');
+      assert.equal(code, 0, err);
+      const lines = out.trimEnd().split('\n');
+      assert.equal(lines[0], 'test/fixtures/lca2016.notes:85:31: Free as in cheap gadgets: the ESP8266 · Angus Gratton — Free as in cheap gadgets: the ESP8266 by Angus Gratton');
+      assert.ok(lines.includes('test/fixtures/lca2016.notes:88:17: Free as in cheap gadgets: the ESP8266 · Angus Gratton — • Arduino for ESP8266 very popular'));
+    });
+    it('Should print the JSON rows with 1-based lines and columns counted in characters after emoji', () => {
+      const root = path.join(dir, 'search-json');
+      file('search-json/k.notes', 'Kiwicon 2019 – Friday – Session 1\n\nBreaking into cars by Ann Other\n  • 🎉 CAN bus on the OBD port\n');
+      const { code, out } = run('search', '--json', '--root', root, 'obd');
+      assert.equal(code, 0);
+      assert.deepEqual(JSON.parse(out), [
+        { file: path.join(root, 'k.notes'), line: 4, column: 22, endColumn: 25, talk: 'Breaking into cars', speaker: 'Ann Other', session: 'Session 1', day: 'Friday', event: 'Kiwicon 2019', text: '• 🎉 CAN bus on the OBD port', score: JSON.parse(out)[0].score },
+      ]);
+      assert.ok(JSON.parse(out)[0].score > 0);
+    });
+    it('Should search the current folder by default, take phrases and filters, and exit 1 when nothing matches', () => {
+      const cwd = path.join(ROOT, 'test/fixtures/real-world');
+      const inFolder = spawnSync(process.execPath, [CLI, 'search', '"shadow dom"'], { cwd, encoding: 'utf8' });
+      assert.equal(inFolder.status, 0);
+      assert.match(inFolder.stdout.split('\n')[0], /^pgconf-2021-sections\.notes:\d+:\d+: Web Components in Practice · Dana Whitfield — /);
+      const filtered = spawnSync(process.execPath, [CLI, 'search', 'speaker:raman'], { cwd, encoding: 'utf8' });
+      assert.match(filtered.stdout, /Shipping on Fridays · Priya Raman/);
+      const none = spawnSync(process.execPath, [CLI, 'search', 'zzqx'], { cwd, encoding: 'utf8' });
+      assert.deepEqual([none.status, none.stdout], [1, '']);
+    });
+    it('Should refuse a missing query or a bad --limit with exit 2, and report an unreadable root', () => {
+      assert.equal(run('search', '--root', 'test/fixtures').code, 2);
+      const limit = run('search', '--limit', 'x', 'esp8266');
+      assert.equal(limit.code, 2);
+      assert.match(limit.err, /--limit takes a number/);
+      const missing = run('search', '--root', path.join(dir, 'no-such-folder'), 'esp8266');
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /no-such-folder/);
+      // A query that starts with a dash, after --.
+      assert.equal(run('search', '--root', 'test/fixtures', '--', '-esp8266').code, 0);
+    });
+  });
+
   describe('check', () => {
     it('Should report [[references]] that name no talk or several among the files checked, like the editor', () => {
       const folder = path.join(dir, 'collection');

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, CompletionList, Diagnostic, Hover, Location, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { OutlineNode } from '../../server/src/features/workspaceOutline';
+import type { SearchAnswer } from '../../server/src/features/notesSearch';
 import { ROOT, SAMPLE } from '../helpers';
 import { LspClient } from './lspClient';
 
@@ -116,6 +117,40 @@ describe('workspace index over stdio', function () {
     assert.deepEqual(titles(await symbols('breaking into')).filter((n) => n.startsWith('Breaking')), ['Breaking into trucks by Ann Other']);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: kiwicon } });
     assert.deepEqual(titles(await symbols('breaking into')).filter((n) => n.startsWith('Breaking')), ['Breaking into cars by Ann Other']);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('Should search the words of every file, find a file changed on disk by its new words and not its old ones, and let open text win', async () => {
+    await client.initializeWorkspace([pathToFileURL(dir).href]);
+    const search = (query: string) => request<SearchAnswer>('confnotes/search', { query, limit: 10 });
+    const first = (await search('OBD')).results[0];
+    assert.deepEqual([first.title, first.speaker, first.event, first.day, first.session, first.uri, first.line], ['Breaking into cars', 'Ann Other', 'Kiwicon 2019', 'Friday', 'Session 1', uri('kiwicon2019.notes'), 2]);
+    assert.deepEqual(first.hits.map((h) => [h.line, h.character, h.text]), [[3, 19, '• CAN bus on the OBD port']]);
+    assert.equal((await search('esp8266 wifi')).results[0].title, 'Free as in cheap gadgets: the ESP8266');
+
+    // Changed on disk: its new words are found, its old ones no longer.
+    const outlineChanged = client.notification((n) => n.method === 'confnotes/outlineChanged');
+    writeFileSync(path.join(dir, 'kiwicon2019.notes'), 'Kiwicon 2019 – Friday – Session 1\n\nBreaking into cars by Ann Other\n  • keyless entry immobiliser attacks\n');
+    await watched(['kiwicon2019.notes', CHANGED]);
+    await outlineChanged;
+    assert.deepEqual((await search('OBD')).results, []);
+    assert.deepEqual((await search('immobiliser attacks')).results.map((r) => [r.title, r.hits[0].line]), [['Breaking into cars', 3]]);
+
+    // An open document's unsaved text wins; closing it goes back to the disk copy.
+    const kiwicon = uri('kiwicon2019.notes');
+    await client.open(kiwicon, 'Kiwicon 2019 – Friday – Session 1\n\nBreaking into cars by Ann Other\n  • 🎉 transponder codes\n');
+    assert.deepEqual((await search('immobiliser')).results, []);
+    assert.deepEqual((await search('transponder codes')).results[0].hits.map((h) => [h.line, h.character]), [[3, 7]]);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: kiwicon } });
+    assert.deepEqual((await search('transponder')).results, []);
+    assert.equal((await search('immobiliser')).results.length, 1);
+
+    // Deleted on disk: gone from search.
+    rmSync(path.join(dir, 'kiwicon2019.notes'));
+    const gone = client.notification((n) => n.method === 'confnotes/outlineChanged');
+    await watched(['kiwicon2019.notes', DELETED]);
+    await gone;
+    assert.deepEqual((await search('immobiliser')).results, []);
     assert.equal(await client.stop(), 0);
   });
 

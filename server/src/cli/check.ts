@@ -98,7 +98,7 @@ export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}`;
 }
 
-function codePoints(text: string): number {
+export function codePoints(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -14,6 +14,7 @@ import { summarize } from '../workspace/fileSummary';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { findings, formatFinding, onlineFindings, placedLinks, placedReferences, referenceFindings, type Finding, type PlacedLink, type PlacedReference } from './check';
 import { outline, outlineTree, type Outline } from './outline';
+import { formatSearchRows, searchFiles } from './search';
 import { applyEdits, expandPaths, readNotesFile, writeNotesFile } from './readNotes';
 
 const USAGE = `usage:
@@ -32,11 +33,17 @@ const USAGE = `usage:
       --accept STATUS…  --exclude GLOB…  --timeout SECONDS (10)
       --cache-dir FOLDER (~/.cache/confnotes)  --no-cache  --check-private-addresses
       --no-suggest-https
+  confnotes search [--json] [--limit N] [--root FOLDER]… QUERY…
+                                       the talks where the words were written, best first, one
+                                       line per matching line (the notes under each --root,
+                                       default the current folder); QUERY: words (prefixes and
+                                       misspellings match), "a phrase", speaker:NAME, event:NAME,
+                                       day:NAME, in:title
   for every command: how talk lines are read (docs/FORMAT.md)
     --speaker-position auto|end|start  where the speaker stands on a talk line (auto: learnt per file)
     --talk LINE…  --section LINE…      lines that are always a talk, or a section of the talk above
-exit codes: 0 clean, 1 a warning or error flagged (check) or a file to format (format --check),
-            2 usage or read error`;
+exit codes: 0 clean, 1 a warning or error flagged (check), a file to format (format --check)
+            or nothing found (search), 2 usage or read error`;
 
 /** Options that take a value (and may be given again), and flags, by command. */
 const FORMAT_OPTIONS = ['--speaker-position', '--talk', '--section'];
@@ -44,11 +51,13 @@ const WITH_VALUE: Record<string, readonly string[]> = {
   outline: FORMAT_OPTIONS,
   check: ['--ignore', '--root', '--accept', '--exclude', '--timeout', '--cache-dir', ...FORMAT_OPTIONS],
   format: ['--bullet-marker', '--indent', '--max-blank-lines', ...FORMAT_OPTIONS],
+  search: ['--root', '--limit', ...FORMAT_OPTIONS],
 };
 const FLAGS: Record<string, readonly string[]> = {
   outline: ['--json'],
   check: ['--json', '--online', '--no-cache', '--check-private-addresses', '--no-suggest-https'],
   format: ['--write', '--check'],
+  search: ['--json'],
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -60,13 +69,18 @@ async function main(argv: string[]): Promise<number> {
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
+    // After `--`, everything is a path (or a query word that starts with a dash).
+    if (arg === '--') {
+      paths.push(...rest.slice(i + 1));
+      break;
+    }
     if (WITH_VALUE[command]?.includes(arg) && i + 1 < rest.length) values.set(arg, [...(values.get(arg) ?? []), rest[++i]]);
     else if (FLAGS[command]?.includes(arg)) flags.add(arg);
     else if (arg.startsWith('-') && arg !== '-') return usageError(`unknown option '${arg}'`);
     else paths.push(arg);
   }
   if (!(command in FLAGS)) return usageError(command ? `unknown command '${command}'` : 'no command given');
-  if (paths.length === 0) return usageError(`'${command}' needs at least one ${command === 'check' ? 'file or folder' : 'file'}`);
+  if (paths.length === 0) return usageError(`'${command}' needs ${command === 'search' ? 'a query' : `at least one ${command === 'check' ? 'file or folder' : 'file'}`}`);
   const json = flags.has('--json');
   const position = values.get('--speaker-position')?.at(-1) ?? 'auto';
   if (!['auto', 'end', 'start'].includes(position)) return usageError(`--speaker-position takes auto, end or start, not '${position}'`);
@@ -77,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
     readErrors++;
     process.stderr.write(`confnotes: ${file}: ${error}\n`);
   };
+  if (command === 'search') return searchCommand(paths.join(' '), values, json, format, failed);
   if (command === 'format') return formatFiles(paths, values, flags, format, failed, () => readErrors);
   if (command === 'outline') {
     const outlines: Outline[] = [];
@@ -148,6 +163,29 @@ async function main(argv: string[]): Promise<number> {
   // Information (a moved page, an unverifiable one) is told, not failed on.
   const failing = all.some((f) => f.severity === 'warning' || f.severity === 'error');
   return readErrors > 0 ? 2 : failing ? 1 : 0;
+}
+
+/** `confnotes search`: exit 0 with hits, 1 with none, 2 when a file could not be read. */
+async function searchCommand(query: string, values: Map<string, string[]>, json: boolean, format: FormatOptions, failed: (file: string, error: string) => void): Promise<number> {
+  const limit = values.has('--limit') ? Number(values.get('--limit')!.at(-1)) : 50;
+  if (!Number.isInteger(limit) || limit < 1) return usageError('--limit takes a number of talks, 1 or more');
+  const texts = new Map<string, string>();
+  let readErrors = 0;
+  for (const entry of expandPaths(values.get('--root') ?? ['.'])) {
+    const read = 'error' in entry ? entry : readNotesFile(entry.file);
+    if ('error' in read) {
+      readErrors++;
+      failed(read.file, read.error);
+    } else texts.set(read.file, read.text);
+  }
+  const { rows, answer, fileOf, columnOf } = await searchFiles(texts, query, format, limit);
+  for (const problem of answer.problems) process.stderr.write(`confnotes: ${problem}\n`);
+  if (json) print(JSON.stringify(rows, null, 2));
+  else {
+    const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (word: string) => `\x1b[1m${word}\x1b[22m` : undefined;
+    for (const line of formatSearchRows(answer, fileOf, columnOf, bold)) print(line);
+  }
+  return readErrors > 0 ? 2 : rows.length > 0 ? 0 : 1;
 }
 
 /**

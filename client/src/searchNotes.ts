@@ -1,0 +1,128 @@
+/**
+ * Search Notes…: the server searches every notes file as the user types; the matching lines are
+ * listed under their talk; moving through them previews each line, Enter opens it with the word
+ * selected, Escape goes back. Recent searches are offered before anything is typed.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { SearchHit, SearchResult } from '../../server/src/features/notesSearch';
+import { SearchNotesRequest } from '../../server/src/protocol';
+import { fileLabel } from './outline';
+import { PickerPreview } from './pickerPreview';
+import { RecentList } from './recentList';
+
+interface Item extends vscode.QuickPickItem {
+  readonly result?: SearchResult;
+  readonly hit?: SearchHit;
+  /** A recent search: choosing it types it again. */
+  readonly recent?: string;
+}
+
+const LISTED = 50;
+const TYPING_PAUSE_MS = 80;
+
+/** Recent searches. */
+export type RecentSearches = RecentList<string>;
+
+export function recentSearches(state: vscode.Memento): RecentSearches {
+  return new RecentList<string>(state, 'confnotes.recentSearches', (query) => query);
+}
+
+/** `Title · Speaker`, or what else the passage is. */
+function heading(r: SearchResult): string {
+  if (r.kind === 'talk') return [r.title, r.speaker].filter(Boolean).join(' · ');
+  return r.title ?? `${fileLabel(r.uri)} (before the first session)`;
+}
+
+function itemsOf(results: readonly SearchResult[]): Item[] {
+  return results.flatMap((result) => [
+    { label: heading(result), kind: vscode.QuickPickItemKind.Separator },
+    ...result.hits.map(
+      (hit, i): Item => ({
+        label: hit.text,
+        description: [hit.section, `line ${hit.line + 1}`].filter(Boolean).join(' · '),
+        // The talk's place, once under its heading.
+        detail: i === 0 ? [result.event, result.day, result.session, fileLabel(result.uri)].filter(Boolean).join(' · ') : undefined,
+        // The server matched it (prefixes, misspellings): the quick pick must not drop it by its own matching.
+        alwaysShow: true,
+        result,
+        hit,
+      }),
+    ),
+    ...(result.moreHits > 0 ? [{ label: `$(ellipsis) ${result.moreHits} more line${result.moreHits === 1 ? '' : 's'} in this talk`, alwaysShow: true, result, hit: result.hits[0] }] : []),
+  ]);
+}
+
+const rangesOf = (hit: SearchHit) => hit.highlights.map(([s, e]) => new vscode.Range(hit.line, hit.textStart + s, hit.line, hit.textStart + e));
+
+export async function searchNotes(client: LanguageClient, recent: RecentSearches): Promise<void> {
+  const preview = new PickerPreview();
+  const quickPick = vscode.window.createQuickPick<Item>();
+  quickPick.placeholder = 'Search notes: words, "a phrase", speaker:name, event:name, day:name, in:title';
+  quickPick.matchOnDescription = false;
+  quickPick.matchOnDetail = false;
+  (quickPick as { sortByLabel?: boolean }).sortByLabel = false;
+  const recentItems = (): Item[] => {
+    const queries = recent.all();
+    return queries.length === 0 ? [] : [{ label: 'recent searches', kind: vscode.QuickPickItemKind.Separator }, ...queries.map((q) => ({ label: `$(history) ${q}`, recent: q }))];
+  };
+  quickPick.items = recentItems();
+  quickPick.show();
+
+  let asked = 0;
+  let typingTimer: NodeJS.Timeout | undefined;
+  let lastQuery = '';
+  quickPick.onDidChangeValue((value) => {
+    clearTimeout(typingTimer);
+    if (value.trim() === '') {
+      asked++;
+      quickPick.busy = false;
+      quickPick.items = recentItems();
+      return;
+    }
+    typingTimer = setTimeout(async () => {
+      const run = ++asked;
+      quickPick.busy = true;
+      try {
+        const answer = await client.sendRequest(SearchNotesRequest, { query: value, limit: LISTED });
+        if (run !== asked) return;
+        lastQuery = value;
+        const items = itemsOf(answer.results);
+        quickPick.items = items.length > 0 ? items : [{ label: answer.problems[0] ?? `No notes match ${value.trim()}`, alwaysShow: true }];
+      } finally {
+        if (run === asked) quickPick.busy = false;
+      }
+    }, TYPING_PAUSE_MS);
+  });
+
+  quickPick.onDidChangeActive(([active]) => {
+    const hit = active?.hit;
+    if (active?.result && hit) preview.show(active.result.uri, async () => hit.line, rangesOf(hit)).catch(() => undefined);
+  });
+  quickPick.onDidAccept(async () => {
+    const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+    if (chosen?.recent !== undefined) {
+      quickPick.value = chosen.recent;
+      return;
+    }
+    if (!chosen?.result || !chosen.hit) return;
+    const { result, hit } = chosen;
+    preview.accept();
+    quickPick.hide();
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
+      const line = Math.min(hit.line, document.lineCount - 1);
+      const selection = new vscode.Range(line, hit.character, line, hit.endCharacter);
+      const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: preview.column, selection });
+      editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      await recent.used((lastQuery || quickPick.value).trim());
+    } catch (e) {
+      void vscode.window.showWarningMessage(`Conference Notes: cannot open ${fileLabel(result.uri)}: ${e instanceof Error ? e.message : e}`);
+    }
+  });
+  quickPick.onDidHide(() => {
+    quickPick.dispose();
+    clearTimeout(typingTimer);
+    void preview.restore();
+  });
+}

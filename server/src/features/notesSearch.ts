@@ -1,0 +1,204 @@
+/**
+ * Search Notes: the talks where the query's words were written, best first, each with its
+ * matching lines and the words highlighted. The index ranks passages (BM25); the lines of the
+ * best few are then read to place the words, to keep only talks holding each `"phrase"`, and to
+ * rank higher the talks where the words are near each other (on one line).
+ */
+import type { SearchIndex, ScoredPassage } from '../workspace/searchIndex';
+import type { PassageKind } from '../workspace/searchPassages';
+import { parseSearchQuery, passesFilter, type SearchQuery } from '../workspace/searchQuery';
+import { forEachWord } from '../workspace/searchWords';
+import type { FileSummary, TalkEntry } from '../workspace/fileSummary';
+import { fileName, sessionName, type WorkspaceIndex } from '../workspace/workspaceIndex';
+
+/** A file's lines as they are now (an open document's, or read from disk). */
+export interface FileLines {
+  readonly lineCount: number;
+  lineText(line: number): string;
+}
+
+export type ReadLines = (uri: string) => Promise<FileLines | null>;
+
+export interface SearchHit {
+  /** Where the first matching word is (0-based line, UTF-16 columns). */
+  readonly line: number;
+  readonly character: number;
+  readonly endCharacter: number;
+  /** The line without its indentation, cut around the words when it is long. */
+  readonly text: string;
+  /** The column in the line where `text` starts. */
+  readonly textStart: number;
+  /** The matching words in `text`: [start, end) offsets. */
+  readonly highlights: ReadonlyArray<readonly [number, number]>;
+  /** The section of the talk the line is in, if any. */
+  readonly section: string | null;
+}
+
+export interface SearchResult {
+  readonly uri: string;
+  readonly file: string;
+  /** A talk, a session's lines before its first talk, or a file's lines before its first header. */
+  readonly kind: PassageKind;
+  /** The talk's title; `Event – Day – Session` for a session; null for a file's opening lines. */
+  readonly title: string | null;
+  readonly speaker: string | null;
+  readonly organisation: string | null;
+  readonly event: string | null;
+  readonly day: string | null;
+  readonly session: string | null;
+  /** The talk's (or session's) place in its file, from 0 (as `confnotes/searchTalks` gives it). */
+  readonly ordinal: number;
+  /** Its first line (the title line of a talk). */
+  readonly line: number;
+  readonly score: number;
+  /** The matching lines, the ones with most of the query's words first, then in line order. */
+  readonly hits: readonly SearchHit[];
+  /** Matching lines left out of `hits`. */
+  readonly moreHits: number;
+}
+
+export interface SearchAnswer {
+  readonly results: readonly SearchResult[];
+  /** Passages the index found for the words and filters (before phrases were checked): more than `results` when the limit cut. */
+  readonly found: number;
+  /** Parts of the query that were not understood. */
+  readonly problems: readonly string[];
+}
+
+const HITS_PER_RESULT = 5;
+/** Results read beyond the limit, so that the near-each-other bonus can lift one into it. */
+const READ_BEYOND_LIMIT = 20;
+/** When phrases rule out talks, at most this many times the limit are read. */
+const MOST_READ_PER_RESULT = 10;
+const LONGEST_HIT_TEXT = 240;
+/** The score of a result whose line holds every word of the query is this much higher. */
+const NEAR_BONUS = 0.5;
+
+export async function searchNotes(index: WorkspaceIndex, search: SearchIndex, text: string, readLines: ReadLines, limit: number): Promise<SearchAnswer> {
+  const query = parseSearchQuery(text);
+  if (query.words.length === 0) return { results: query.filters.length > 0 ? filteredTalks(index, query, limit) : [], found: 0, problems: query.problems };
+  const match = search.match(query.words, query.titleOnly);
+  const accepted = match.passages.filter((p) => passes(describe(index.get(p.uri), p), query));
+  const read = new Map<string, Promise<FileLines | null>>();
+  const linesOf = (uri: string) => {
+    let lines = read.get(uri);
+    if (!lines) read.set(uri, (lines = readLines(uri)));
+    return lines;
+  };
+  const results: SearchResult[] = [];
+  const wanted = limit + READ_BEYOND_LIMIT;
+  for (let i = 0; i < accepted.length && results.length < wanted && i < limit * MOST_READ_PER_RESULT; i++) {
+    const passage = accepted[i];
+    const lines = await linesOf(passage.uri);
+    if (!lines) continue;
+    const result = placeWords(index.get(passage.uri), passage, lines, query, match.meanings);
+    if (result) results.push(result);
+  }
+  results.sort((a, b) => b.score - a.score || compare(a.uri, b.uri) || a.line - b.line);
+  return { results: results.slice(0, limit), found: accepted.length, problems: query.problems };
+}
+
+type Described = Pick<SearchResult, 'title' | 'speaker' | 'organisation' | 'event' | 'day' | 'session'> & { readonly talk: TalkEntry | null };
+
+/** What a passage is, from the file's summary. */
+function describe(file: FileSummary | undefined, p: { kind: PassageKind; ordinal: number; line: number }): Described {
+  const none = { talk: null, title: null, speaker: null, organisation: null, event: null, day: null, session: null };
+  if (!file) return none;
+  if (p.kind === 'talk') {
+    const talk = file.talks[p.ordinal]?.line === p.line ? file.talks[p.ordinal] : file.talks.find((t) => t.line === p.line);
+    return talk ? { talk, title: talk.title, speaker: talk.speaker, organisation: talk.organisation, event: talk.event, day: talk.day, session: talk.session } : none;
+  }
+  if (p.kind === 'session') {
+    const s = file.sessions[p.ordinal]?.line === p.line ? file.sessions[p.ordinal] : file.sessions.find((x) => x.line === p.line);
+    return s ? { ...none, title: sessionName(s), event: s.event, day: s.day, session: s.session } : none;
+  }
+  return none;
+}
+
+function passes(d: Described, query: SearchQuery): boolean {
+  if (query.titleOnly && !d.talk) return false;
+  return query.filters.every((f) => passesFilter(f.words, d[f.key]));
+}
+
+/** With no words, only filters: the talks passing them, in workspace order, each with its title line. */
+function filteredTalks(index: WorkspaceIndex, query: SearchQuery, limit: number): SearchResult[] {
+  const results: SearchResult[] = [];
+  for (const talk of index.talks()) {
+    if (results.length >= limit) break;
+    const d = describe(index.get(talk.uri), { kind: 'talk', ordinal: talk.ordinal, line: talk.line });
+    if (!passes(d, query)) continue;
+    const hit: SearchHit = { line: talk.line, character: talk.titleStart, endCharacter: talk.titleEnd, text: talk.heading, textStart: talk.character, highlights: [], section: null };
+    results.push(resultOf(talk.uri, 'talk', talk.ordinal, talk.line, d, 0, [hit], 0));
+  }
+  return results;
+}
+
+/**
+ * The passage's matching lines, or null when a phrase of the query is on none of them (or the
+ * file changed so that no word is where the index saw it).
+ */
+function placeWords(file: FileSummary | undefined, passage: ScoredPassage, lines: FileLines, query: SearchQuery, meanings: ReadonlyArray<ReadonlySet<string>>): SearchResult | null {
+  const d = describe(file, passage);
+  const words = query.words.length;
+  const lastLine = query.titleOnly ? passage.line : Math.min(passage.endLine, lines.lineCount - 1);
+  const phrasesFound = query.phrases.map(() => false);
+  const found: Array<{ line: number; text: string; spans: Array<[number, number]>; distinct: number }> = [];
+  for (let line = passage.line; line <= lastLine; line++) {
+    const text = lines.lineText(line);
+    const spans: Array<[number, number]> = [];
+    const seen = new Set<number>();
+    const lineWords: string[] = [];
+    forEachWord(text, (word, start, end) => {
+      lineWords.push(word);
+      let hit = false;
+      for (let q = 0; q < words; q++) {
+        if (meanings[q].has(word)) {
+          seen.add(q);
+          hit = true;
+        }
+      }
+      if (hit) spans.push([start, end]);
+    });
+    query.phrases.forEach((phrase, i) => (phrasesFound[i] ||= containsRun(lineWords, phrase)));
+    if (spans.length > 0) found.push({ line, text, spans, distinct: seen.size });
+  }
+  if (found.length === 0 || phrasesFound.includes(false)) return null;
+  const mostOnALine = Math.max(...found.map((f) => f.distinct));
+  const score = words > 1 ? passage.score * (1 + (NEAR_BONUS * (mostOnALine - 1)) / (words - 1)) : passage.score;
+  found.sort((a, b) => b.distinct - a.distinct || a.line - b.line);
+  const sections = d.talk?.sections ?? [];
+  const hits = found.slice(0, HITS_PER_RESULT).map((f): SearchHit => {
+    const section = sections.filter((s) => s.line <= f.line).at(-1)?.title ?? null;
+    return { ...cut(f.text, f.spans), line: f.line, character: f.spans[0][0], endCharacter: f.spans[0][1], section };
+  });
+  return resultOf(passage.uri, passage.kind, passage.ordinal, passage.line, d, score, hits, found.length - hits.length);
+}
+
+function resultOf(uri: string, kind: PassageKind, ordinal: number, line: number, d: Described, score: number, hits: SearchHit[], moreHits: number): SearchResult {
+  const { title, speaker, organisation, event, day, session } = d;
+  return { uri, file: fileName(uri), kind, title, speaker, organisation, event, day, session, ordinal, line, score: Math.round(score * 1000) / 1000, hits, moreHits };
+}
+
+/** A line's text without its indentation, around its first matching word when it is long. */
+function cut(line: string, spans: Array<[number, number]>): { text: string; textStart: number; highlights: Array<[number, number]> } {
+  let start = line.length - line.trimStart().length;
+  let end = line.length;
+  if (end - start > LONGEST_HIT_TEXT) {
+    start = Math.max(start, spans[0][0] - LONGEST_HIT_TEXT / 4);
+    end = Math.min(end, start + LONGEST_HIT_TEXT);
+  }
+  const highlights = spans.filter(([s, e]) => s >= start && e <= end).map(([s, e]): [number, number] => [s - start, e - start]);
+  return { text: line.slice(start, end), textStart: start, highlights };
+}
+
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  outer: for (let i = 0; i + run.length <= words.length; i++) {
+    for (let k = 0; k < run.length; k++) if (words[i + k] !== run[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
