@@ -52,6 +52,7 @@ const builds = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, namesAsText] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, namesAsText] },
   { entryPoints: ['server/src/linkCheck/linkChecker.ts'], outfile: 'dist/linkCheck.js' },
+  { entryPoints: ['server/src/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
 ];
 
 if (watch) {

@@ -18,7 +18,7 @@ interface Item extends vscode.QuickPickItem {
   readonly recent?: string;
 }
 
-const LISTED = 50;
+const LISTED = 30;
 const TYPING_PAUSE_MS = 80;
 
 /** Recent searches. */

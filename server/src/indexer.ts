@@ -10,7 +10,7 @@ import { URI } from 'vscode-uri';
 import { decodeNotes, describeError } from './cli/readNotes';
 import { DEFAULT_FORMAT, parseNotes, type FormatOptions } from './parser/parseNotes';
 import { summarize } from './workspace/fileSummary';
-import type { SearchIndex } from './workspace/searchIndex';
+import type { SearchService } from './searchService';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Folders never walked: tools' and version control's, never notes. */
@@ -43,9 +43,10 @@ export class Indexer {
   /** How talk lines are read (`confnotes.format.*`). */
   format: FormatOptions = DEFAULT_FORMAT;
 
+
   constructor(
     private readonly index: WorkspaceIndex,
-    private readonly search: SearchIndex,
+    private readonly search: SearchService,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -72,6 +73,8 @@ export class Indexer {
   async indexAll(progress: IndexProgress | null): Promise<'done' | 'cancelled' | 'superseded'> {
     const generation = this.generation;
     const started = Date.now();
+    // What was indexed for search before this indexing (stats are counted from the last ask).
+    await this.search.stats();
     const files: string[] = [];
     for (const folder of this.folders) await this.walk(folder, folder, files, generation);
     if (generation !== this.generation) return 'superseded';
@@ -99,7 +102,10 @@ export class Indexer {
     }
     progress?.end();
     if (generation !== this.generation) return 'superseded';
-    this.log(`indexed ${done} of ${files.length} notes files in ${Date.now() - started} ms${done < files.length ? ' (cancelled)' : ''}`);
+    // Search indexes the words in its own thread: done once it has answered this.
+    const stats = await this.search.stats();
+    const search = `search: ${Math.round(stats.ms)} ms, ${Math.round(stats.bytes / 1e5) / 10} MB, ${stats.words} words`;
+    this.log(`indexed ${done} of ${files.length} notes files in ${Date.now() - started} ms (${search})${done < files.length ? ' (cancelled)' : ''}`);
     return done < files.length ? 'cancelled' : 'done';
   }
 
@@ -134,7 +140,7 @@ export class Indexer {
     if ('text' in read) {
       const doc = parseNotes(read.text, { links: false, format: this.format });
       this.index.setFromDisk(summarize(uri, doc));
-      this.search.setFromDisk(uri, doc, read.text.length);
+      this.search.setFromDisk(uri, doc, read.text);
       return;
     }
     if ('error' in read) this.log(`${URI.parse(uri).fsPath}: not indexed: ${read.error}`);

@@ -17,10 +17,10 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Indexer, readNotes, type IndexProgress } from './indexer';
+import { SearchService } from './searchService';
 import { parseNotes, type FormatOptions } from './parser/parseNotes';
 import type { NotesDocument } from './parser/model';
 import { documentNames, summarize } from './workspace/fileSummary';
-import { SearchIndex } from './workspace/searchIndex';
 import { canonicalUri, WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Workspaces with at least this many notes files show indexing progress. */
@@ -34,8 +34,8 @@ export interface WorkspaceAbilities {
 
 export class NotesWorkspace {
   readonly index = new WorkspaceIndex();
-  /** The words of every file, for Search Notes; open documents join it when a search asks. */
-  readonly search = new SearchIndex();
+  /** The words of every file, for Search Notes (in a thread of its own); open documents join it when a search asks. */
+  readonly search: SearchService;
   private readonly indexer: Indexer;
   private patterns: readonly string[] | null = null;
   private watching: Promise<Disposable> | null = null;
@@ -52,6 +52,10 @@ export class NotesWorkspace {
   private folders: readonly string[] = [];
 
   constructor(private readonly connection: Connection) {
+    this.search = new SearchService(
+      (message) => connection.console.error(message),
+      () => void this.reindexAll(),
+    );
     this.indexer = new Indexer(this.index, this.search, (message) => connection.console.info(message));
   }
 
@@ -78,6 +82,7 @@ export class NotesWorkspace {
   async useFormat(format: FormatOptions): Promise<void> {
     if (format === this.indexer.format) return;
     this.indexer.format = format;
+    this.search.forgetOpenVersions();
     await this.reindex();
   }
 
@@ -113,7 +118,7 @@ export class NotesWorkspace {
 
   /** Search takes an open document's version (indexing its words costs a parse: only when a search asks). */
   takeOpenForSearch(documentUri: string, version: number, model: NotesDocument): void {
-    this.search.setOpen(canonicalUri(documentUri), version, model);
+    this.search.takeOpen(canonicalUri(documentUri), version, model);
   }
 
   /** Has the file changed on disk since it was read (`chars`: the length of its text now)? Then it is read again. */
@@ -146,6 +151,12 @@ export class NotesWorkspace {
         resolve();
       });
     });
+  }
+
+  /** Reads every file again, whatever changed (the search index was lost). */
+  private async reindexAll(): Promise<void> {
+    this.indexer.configure(this.folders, this.patterns ?? []);
+    await this.reindex();
   }
 
   private async reindex(): Promise<void> {

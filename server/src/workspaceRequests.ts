@@ -19,7 +19,7 @@ import type { Lifecycle } from './lifecycle';
 import type { NotesWorkspace } from './notesWorkspace';
 import { CheckRefused } from './onlineChecks';
 import type { OpenDocuments } from './openDocuments';
-import { DiskLines } from './diskLines';
+import { diskLines } from './diskLines';
 import { OutlineChildrenRequest, OutlinePathRequest, SearchNotesRequest, SearchTalksRequest } from './protocol';
 import { canonicalUri, type WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -29,16 +29,11 @@ const TALKS_PER_SEARCH = 500;
 const RESULTS_PER_SEARCH = 200;
 
 export class WorkspaceRequests {
-  private readonly diskLines: DiskLines;
-
   constructor(
     private readonly workspace: NotesWorkspace,
     private readonly open: OpenDocuments,
     private readonly lifecycle: Lifecycle,
-  ) {
-    this.diskLines = new DiskLines(undefined, (uri, chars) => workspace.changedOnDisk(uri, chars));
-    workspace.index.onDidChange((change) => this.diskLines.forget(change.uri));
-  }
+  ) {}
 
   get isIndexed(): boolean {
     return this.workspace.isIndexed;
@@ -66,7 +61,7 @@ export class WorkspaceRequests {
       open.syncToSearch();
       const linesOf = (uri: string) => {
         const document = open.get(uri) ?? open.all().find((d) => canonicalUri(d.uri) === uri);
-        if (!document) return this.diskLines.linesOf(uri);
+        if (!document) return diskLines(uri, (changed, chars) => this.workspace.changedOnDisk(changed, chars));
         const model = open.modelOf(document);
         return Promise.resolve({ lineCount: model.lines.lineCount, lineText: (line: number) => model.lineText(line) });
       };

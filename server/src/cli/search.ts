@@ -5,11 +5,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { searchNotes, type FileLines, type SearchAnswer, type SearchHit } from '../features/notesSearch';
+import { passageSearch, searchNotes, type FileLines, type SearchAnswer, type SearchHit } from '../features/notesSearch';
 import { codePoints } from './check';
 import { parseNotes, type FormatOptions } from '../parser/parseNotes';
 import { summarize } from '../workspace/fileSummary';
 import { SearchIndex } from '../workspace/searchIndex';
+import { searchSourceOf } from '../workspace/searchPassages';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface SearchRow {
@@ -36,11 +37,11 @@ export async function searchFiles(texts: ReadonlyMap<string, string>, query: str
     const uri = pathToFileURL(path.resolve(file)).href;
     const doc = parseNotes(text, { links: false, format });
     index.setFromDisk(summarize(uri, doc));
-    search.setFromDisk(uri, doc, text.length);
+    search.setFromDisk(uri, searchSourceOf(doc), text.length);
     models.set(uri, { lineCount: doc.lines.lineCount, lineText: (line) => doc.lineText(line) });
     fileOf.set(uri, file);
   }
-  const answer = await searchNotes(index, search, query, async (uri) => models.get(uri) ?? null, limit);
+  const answer = await searchNotes(index, passageSearch(search), query, async (uri) => models.get(uri) ?? null, limit);
   const columnAt = (uri: string, line: number, character: number) => codePoints(models.get(uri)?.lineText(line).slice(0, character) ?? '') + 1;
   const columnOf = (uri: string, hit: SearchHit) => columnAt(uri, hit.line, hit.character);
   const rows = answer.results.flatMap((r) =>

@@ -4,7 +4,7 @@
  * best few are then read to place the words, to keep only talks holding each `"phrase"`, and to
  * rank higher the talks where the words are near each other (on one line).
  */
-import type { SearchIndex, ScoredPassage } from '../workspace/searchIndex';
+import type { QueryWord, RankedPage, ScoredPassage, SearchIndex } from '../workspace/searchIndex';
 import type { PassageKind } from '../workspace/searchPassages';
 import { parseSearchQuery, passesFilter, type SearchQuery } from '../workspace/searchQuery';
 import { forEachWord } from '../workspace/searchWords';
@@ -18,6 +18,16 @@ export interface FileLines {
 }
 
 export type ReadLines = (uri: string) => Promise<FileLines | null>;
+
+/** Ranked passages for a query's words, the best `ranks` of them (the index may be in another thread). */
+export interface PassageSearch {
+  match(words: readonly QueryWord[], titleOnly: boolean, ranks: number): Promise<RankedPage>;
+}
+
+/** A SearchIndex in this thread as a PassageSearch. */
+export function passageSearch(index: SearchIndex): PassageSearch {
+  return { match: async (words, titleOnly, ranks) => index.page(words, titleOnly, ranks) };
+}
 
 export interface SearchHit {
   /** Where the first matching word is (0-based line, UTF-16 columns). */
@@ -59,7 +69,7 @@ export interface SearchResult {
 
 export interface SearchAnswer {
   readonly results: readonly SearchResult[];
-  /** Passages the index found for the words and filters (before phrases were checked): more than `results` when the limit cut. */
+  /** Passages the index found for the words (before filters and phrases were checked): more than `results` when the limit cut. */
   readonly found: number;
   /** Parts of the query that were not understood. */
   readonly problems: readonly string[];
@@ -67,18 +77,22 @@ export interface SearchAnswer {
 
 const HITS_PER_RESULT = 5;
 /** Results read beyond the limit, so that the near-each-other bonus can lift one into it. */
-const READ_BEYOND_LIMIT = 20;
+const READ_BEYOND_LIMIT = 10;
+/** Passages asked for at first, per result wanted (filters rule some out). */
+const PASSAGES_PER_RESULT = 4;
 /** When phrases rule out talks, at most this many times the limit are read. */
 const MOST_READ_PER_RESULT = 10;
 const LONGEST_HIT_TEXT = 240;
 /** The score of a result whose line holds every word of the query is this much higher. */
 const NEAR_BONUS = 0.5;
 
-export async function searchNotes(index: WorkspaceIndex, search: SearchIndex, text: string, readLines: ReadLines, limit: number): Promise<SearchAnswer> {
+export async function searchNotes(index: WorkspaceIndex, search: PassageSearch, text: string, readLines: ReadLines, limit: number): Promise<SearchAnswer> {
   const query = parseSearchQuery(text);
   if (query.words.length === 0) return { results: query.filters.length > 0 ? filteredTalks(index, query, limit) : [], found: 0, problems: query.problems };
-  const match = search.match(query.words, query.titleOnly);
-  const accepted = match.passages.filter((p) => passes(describe(index.get(p.uri), p), query));
+  const wanted = limit + READ_BEYOND_LIMIT;
+  let ranks = wanted * PASSAGES_PER_RESULT;
+  let page = await search.match(query.words, query.titleOnly, ranks);
+  const meanings = page.meanings.map((m) => new Set(m));
   const read = new Map<string, Promise<FileLines | null>>();
   const linesOf = (uri: string) => {
     let lines = read.get(uri);
@@ -86,16 +100,31 @@ export async function searchNotes(index: WorkspaceIndex, search: SearchIndex, te
     return lines;
   };
   const results: SearchResult[] = [];
-  const wanted = limit + READ_BEYOND_LIMIT;
-  for (let i = 0; i < accepted.length && results.length < wanted && i < limit * MOST_READ_PER_RESULT; i++) {
-    const passage = accepted[i];
-    const lines = await linesOf(passage.uri);
-    if (!lines) continue;
-    const result = placeWords(index.get(passage.uri), passage, lines, query, match.meanings);
-    if (result) results.push(result);
+  let rank = 0;
+  let tried = 0;
+  while (results.length < wanted && rank < page.count && tried < limit * MOST_READ_PER_RESULT) {
+    if (rank >= page.passages.length) {
+      // Filters or phrases ruled out the passages asked for: ask for more.
+      ranks *= 4;
+      page = await search.match(query.words, query.titleOnly, ranks);
+    }
+    // The next passages that pass the filters, their files read at once (reads overlap).
+    const batch: Array<{ passage: ScoredPassage; described: Described }> = [];
+    for (; rank < page.passages.length && batch.length < wanted - results.length; rank++) {
+      const passage = page.passages[rank];
+      const described = describe(index.get(passage.uri), passage);
+      if (passes(described, query)) batch.push({ passage, described });
+    }
+    tried += batch.length;
+    for (const { passage } of batch) void linesOf(passage.uri);
+    for (const { passage, described } of batch) {
+      const lines = await linesOf(passage.uri);
+      const result = lines && placeWords(described, passage, lines, query, meanings);
+      if (result) results.push(result);
+    }
   }
   results.sort((a, b) => b.score - a.score || compare(a.uri, b.uri) || a.line - b.line);
-  return { results: results.slice(0, limit), found: accepted.length, problems: query.problems };
+  return { results: results.slice(0, limit), found: page.count, problems: query.problems };
 }
 
 type Described = Pick<SearchResult, 'title' | 'speaker' | 'organisation' | 'event' | 'day' | 'session'> & { readonly talk: TalkEntry | null };
@@ -137,8 +166,7 @@ function filteredTalks(index: WorkspaceIndex, query: SearchQuery, limit: number)
  * The passage's matching lines, or null when a phrase of the query is on none of them (or the
  * file changed so that no word is where the index saw it).
  */
-function placeWords(file: FileSummary | undefined, passage: ScoredPassage, lines: FileLines, query: SearchQuery, meanings: ReadonlyArray<ReadonlySet<string>>): SearchResult | null {
-  const d = describe(file, passage);
+function placeWords(d: Described, passage: ScoredPassage, lines: FileLines, query: SearchQuery, meanings: ReadonlyArray<ReadonlySet<string>>): SearchResult | null {
   const words = query.words.length;
   const lastLine = query.titleOnly ? passage.line : Math.min(passage.endLine, lines.lineCount - 1);
   const phrasesFound = query.phrases.map(() => false);
@@ -162,14 +190,18 @@ function placeWords(file: FileSummary | undefined, passage: ScoredPassage, lines
     query.phrases.forEach((phrase, i) => (phrasesFound[i] ||= containsRun(lineWords, phrase)));
     if (spans.length > 0) found.push({ line, text, spans, distinct: seen.size });
   }
-  if (found.length === 0 || phrasesFound.includes(false)) return null;
-  const mostOnALine = Math.max(...found.map((f) => f.distinct));
+  if (phrasesFound.includes(false)) return null;
+  // Only the talk's event, day or session holds the words: its title line stands for it.
+  if (found.length === 0 && d.talk) found.push({ line: passage.line, text: lines.lineText(passage.line), spans: [], distinct: 0 });
+  if (found.length === 0) return null;
+  const mostOnALine = Math.max(1, ...found.map((f) => f.distinct));
   const score = words > 1 ? passage.score * (1 + (NEAR_BONUS * (mostOnALine - 1)) / (words - 1)) : passage.score;
   found.sort((a, b) => b.distinct - a.distinct || a.line - b.line);
   const sections = d.talk?.sections ?? [];
   const hits = found.slice(0, HITS_PER_RESULT).map((f): SearchHit => {
     const section = sections.filter((s) => s.line <= f.line).at(-1)?.title ?? null;
-    return { ...cut(f.text, f.spans), line: f.line, character: f.spans[0][0], endCharacter: f.spans[0][1], section };
+    const [start, end] = f.spans[0] ?? [d.talk!.titleStart, d.talk!.titleEnd];
+    return { ...cut(f.text, f.spans), line: f.line, character: start, endCharacter: end, section };
   });
   return resultOf(passage.uri, passage.kind, passage.ordinal, passage.line, d, score, hits, found.length - hits.length);
 }
@@ -184,7 +216,7 @@ function cut(line: string, spans: Array<[number, number]>): { text: string; text
   let start = line.length - line.trimStart().length;
   let end = line.length;
   if (end - start > LONGEST_HIT_TEXT) {
-    start = Math.max(start, spans[0][0] - LONGEST_HIT_TEXT / 4);
+    start = Math.max(start, (spans[0]?.[0] ?? 0) - LONGEST_HIT_TEXT / 4);
     end = Math.min(end, start + LONGEST_HIT_TEXT);
   }
   const highlights = spans.filter(([s, e]) => s >= start && e <= end).map(([s, e]): [number, number] => [s - start, e - start]);

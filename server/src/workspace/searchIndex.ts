@@ -9,9 +9,8 @@
  * bench), replaced whole when the file changes; MiniSearch's radix tree (`SearchableMap`) keeps
  * the dictionary and finds the words a query word may mean (prefix, edit distance).
  */
-import type { NotesDocument } from '../parser/model';
 import { SearchTerms } from './searchTerms';
-import { Field, readPassages, type Passage, type PassageKind } from './searchPassages';
+import { Field, readPassages, type Passage, type PassageKind, type SearchSource } from './searchPassages';
 
 /** A word's weight in the term frequency, by field, in half units (a title word counts 3 times a text word). */
 const FIELD_WEIGHT = { [Field.Title]: 6, [Field.Speaker]: 4, [Field.Text]: 2, [Field.Context]: 1 } as const;
@@ -26,6 +25,9 @@ const FUZZY_WEIGHT = [1, 0.45, 0.3];
 const OUTSIDE_TALK_WEIGHT = 0.7;
 
 const KINDS: readonly PassageKind[] = ['file', 'session', 'talk'];
+const TALK = KINDS.indexOf('talk');
+/** The best passages are put in order first; the rest only if asked for. */
+const FIRST_RANKED = 512;
 
 /** One file's passages and postings, as parallel typed arrays. */
 interface Segment {
@@ -59,9 +61,21 @@ export interface ScoredPassage extends Passage {
   readonly score: number;
 }
 
+/** The best passages for a query, as sent between threads. */
+export interface RankedPage {
+  /** How many passages were found in all. */
+  readonly count: number;
+  /** The best of them, best first (as many as asked for, or all). */
+  readonly passages: readonly ScoredPassage[];
+  /** For each query word, the words of the notes it matched. */
+  readonly meanings: ReadonlyArray<readonly string[]>;
+}
+
 export interface SearchMatch {
-  /** Best first. */
-  readonly passages: ScoredPassage[];
+  /** How many passages were found. */
+  readonly count: number;
+  /** The passage at a rank, from 0 (best) to `count - 1`: made when asked (a common word finds tens of thousands). */
+  at(rank: number): ScoredPassage;
   /** For each query word, the words of the notes it matched. */
   readonly meanings: ReadonlyArray<ReadonlySet<string>>;
 }
@@ -79,10 +93,13 @@ export class SearchIndex {
   /** Postings of the file being read, kept from file to file. */
   private readonly scratch = new Scratch();
   private readonly byWord = new ByWord();
+  /** Bumped by every change, so that a page of an old match is never served. */
+  private generation = 0;
+  private last: { readonly key: string; readonly match: SearchMatch } | null = null;
 
   /** A file as read from disk (`chars`: its text's length); an open document's text still wins. */
-  setFromDisk(uri: string, doc: NotesDocument, chars: number): void {
-    const segment = this.segmentOf(uri, doc, chars);
+  setFromDisk(uri: string, source: SearchSource, chars: number): void {
+    const segment = this.segmentOf(uri, source, chars);
     this.onDisk.set(uri, segment);
     if (!this.open.has(uri)) this.use(uri, segment);
   }
@@ -92,9 +109,9 @@ export class SearchIndex {
   }
 
   /** An open document's version: indexed unless this version already is. */
-  setOpen(uri: string, version: number, doc: NotesDocument): void {
+  setOpen(uri: string, version: number, source: SearchSource): void {
     if (this.open.get(uri)?.version === version) return;
-    const segment = this.segmentOf(uri, doc, -1);
+    const segment = this.segmentOf(uri, source, -1);
     this.open.set(uri, { version, segment });
     this.use(uri, segment);
   }
@@ -104,12 +121,40 @@ export class SearchIndex {
     if (this.open.delete(uri)) this.use(uri, this.onDisk.get(uri));
   }
 
+  /**
+   * The best `ranks` passages for a query. Asked again with more ranks (filters ruled out the
+   * first ones), the last query's match is reused.
+   */
+  page(query: readonly QueryWord[], titleOnly: boolean, ranks: number): RankedPage {
+    const key = JSON.stringify([query, titleOnly, this.generation]);
+    if (this.last?.key !== key) this.last = { key, match: this.match(query, titleOnly) };
+    const match = this.last.match;
+    const passages = Array.from({ length: Math.min(ranks, match.count) }, (_, i) => match.at(i));
+    return { count: match.count, passages, meanings: match.meanings.map((m) => [...m]) };
+  }
+
+  /** Bytes held in typed arrays by the searched segments (postings and passages; the dictionary is extra). */
+  bytes(): number {
+    let bytes = this.documentFrequency.byteLength;
+    for (const s of this.segments.values()) {
+      for (const a of [s.kinds, s.ordinals, s.lines, s.endLines, s.lengths, s.terms, s.starts, s.passages, s.frequencies, s.fields]) bytes += a.byteLength;
+    }
+    return bytes;
+  }
+
+  /** The number of words in the dictionary. */
+  get words(): number {
+    return this.terms.size;
+  }
+
   /** The length of the text a file was read from disk with, unless it is open (to tell whether it changed since). */
   diskCharsOf(uri: string): number | undefined {
     return this.open.has(uri) ? undefined : this.onDisk.get(uri)?.chars;
   }
 
   private use(uri: string, segment: Segment | undefined): void {
+    this.generation++;
+    this.last = null;
     const old = this.segments.get(uri);
     if (old) {
       for (let i = 0; i < old.terms.length; i++) this.documentFrequency[old.terms[i]] -= old.starts[i + 1] - old.starts[i];
@@ -132,24 +177,22 @@ export class SearchIndex {
   match(query: readonly QueryWord[], titleOnly = false): SearchMatch {
     const expansions = query.map((q) => this.expand(q));
     const meanings = expansions.map((list) => new Set(list.map((e) => this.terms.word(e.id))));
-    if (query.length === 0) return { passages: [], meanings };
     const n = Math.max(1, this.passageCount);
     const weighted = expansions.map((list) => list.map((e) => ({ id: e.id, weight: e.weight * Math.log(1 + (n - this.documentFrequency[e.id] + 0.5) / (this.documentFrequency[e.id] + 0.5)) })));
-    let found = expansions.some((e) => e.length === 0) ? [] : this.scan(weighted, titleOnly, query.length);
-    if (found.length === 0 && query.length > 1) {
-      found = this.scan(weighted, titleOnly, 1);
-      const most = Math.max(0, ...found.map((f) => f.words));
-      found = found.filter((f) => f.words === most);
+    let found = new Found();
+    if (query.length > 0 && expansions.every((e) => e.length > 0)) this.scan(weighted, titleOnly, query.length, found);
+    if (found.count === 0 && query.length > 1) {
+      this.scan(weighted, titleOnly, 1, found);
+      found = found.keepMostWords();
     }
-    found.sort((a, b) => b.score - a.score || compare(a.uri, b.uri) || a.line - b.line);
-    return { passages: found, meanings };
+    const ranking = new Ranking(found);
+    return { count: found.count, at: (rank) => ranking.at(rank), meanings };
   }
 
-  /** Passages holding at least `required` of the words, scored (BM25 over the weighted fields). */
-  private scan(weighted: ReadonlyArray<ReadonlyArray<{ id: number; weight: number }>>, titleOnly: boolean, required: number): Array<ScoredPassage & { words: number }> {
+  /** Adds the passages holding at least `required` of the words, scored (BM25 over the weighted fields). */
+  private scan(weighted: ReadonlyArray<ReadonlyArray<{ id: number; weight: number }>>, titleOnly: boolean, required: number, found: Found): void {
     const words = weighted.length;
     const average = this.totalLength / Math.max(1, this.passageCount) || 1;
-    const found: Array<ScoredPassage & { words: number }> = [];
     for (const segment of this.segments.values()) {
       const count = segment.kinds.length;
       let best: Float64Array | null = null;
@@ -186,13 +229,11 @@ export class SearchIndex {
           }
         }
         if (matched < required) continue;
-        const kind = KINDS[segment.kinds[passage]];
         // Search is for talks: a session's or file's loose lines count for less than a talk's.
-        if (kind !== 'talk') score *= OUTSIDE_TALK_WEIGHT;
-        found.push({ uri: segment.uri, kind, ordinal: segment.ordinals[passage], line: segment.lines[passage], endLine: segment.endLines[passage], score, words: matched });
+        if (segment.kinds[passage] !== TALK) score *= OUTSIDE_TALK_WEIGHT;
+        found.add(segment, passage, score, matched);
       }
     }
-    return found;
   }
 
   /** The words of the notes a query word may mean, with how much each counts. */
@@ -216,8 +257,8 @@ export class SearchIndex {
     return [...out].map(([id, weight]) => ({ id, weight }));
   }
 
-  private idAt(text: string, start: number, end: number, ascii: boolean): number {
-    const id = this.terms.idAt(text, start, end, ascii);
+  private idAt(text: string, start: number, end: number, hash: number): number {
+    const id = this.terms.idAt(text, start, end, hash);
     if (id >= this.documentFrequency.length) this.grow(id + 1);
     return id;
   }
@@ -230,11 +271,11 @@ export class SearchIndex {
     this.byWord.grow(length);
   }
 
-  private segmentOf(uri: string, doc: NotesDocument, chars: number): Segment {
+  private segmentOf(uri: string, source: SearchSource, chars: number): Segment {
     const built = new SegmentBuilder(this.scratch, this.byWord);
-    readPassages(doc, {
+    readPassages(source, {
       begin: (passage) => built.begin(passage),
-      word: (field, text, start, end, ascii) => built.word(this.idAt(text, start, end, ascii), field),
+      word: (field, text, start, end, hash) => built.word(this.idAt(text, start, end, hash), field),
     });
     return built.finish(uri, chars);
   }
@@ -390,6 +431,74 @@ class SegmentBuilder {
     this.pending = null;
     this.length = 0;
     this.first = this.count;
+  }
+}
+
+/** Passages found by a scan, as parallel arrays (no object each). */
+class Found {
+  readonly segments: Segment[] = [];
+  readonly passages: number[] = [];
+  readonly scores: number[] = [];
+  readonly words: number[] = [];
+
+  get count(): number {
+    return this.scores.length;
+  }
+
+  add(segment: Segment, passage: number, score: number, words: number): void {
+    this.segments.push(segment);
+    this.passages.push(passage);
+    this.scores.push(score);
+    this.words.push(words);
+  }
+
+  /** Only the passages holding the most words. */
+  keepMostWords(): Found {
+    let most = 0;
+    for (const w of this.words) most = Math.max(most, w);
+    const kept = new Found();
+    for (let i = 0; i < this.count; i++) if (this.words[i] === most) kept.add(this.segments[i], this.passages[i], this.scores[i], most);
+    return kept;
+  }
+
+  passage(i: number): ScoredPassage {
+    const segment = this.segments[i];
+    const p = this.passages[i];
+    return { uri: segment.uri, kind: KINDS[segment.kinds[p]], ordinal: segment.ordinals[p], line: segment.lines[p], endLine: segment.endLines[p], score: this.scores[i] };
+  }
+}
+
+/**
+ * Found passages best first (score, then file, then line), put in order as far as asked: the
+ * best FIRST_RANKED at once, everything when a rank beyond them is asked for.
+ */
+class Ranking {
+  private order: number[] | null = null;
+  private complete = false;
+
+  constructor(private readonly found: Found) {}
+
+  at(rank: number): ScoredPassage {
+    if (!this.order || (rank >= this.order.length && !this.complete)) this.rank(this.order ? this.found.count : FIRST_RANKED);
+    return this.found.passage(this.order![rank]);
+  }
+
+  private rank(wanted: number): void {
+    const { scores, segments, passages, count } = this.found;
+    let candidates: number[];
+    if (wanted >= count) {
+      candidates = Array.from({ length: count }, (_, i) => i);
+      this.complete = true;
+    } else {
+      // The score of the wanted-th best: everything at least as good (ties included) is ranked.
+      const sorted = Float64Array.from(scores).sort();
+      const threshold = sorted[count - wanted];
+      candidates = [];
+      for (let i = 0; i < count; i++) if (scores[i] >= threshold) candidates.push(i);
+      this.complete = candidates.length === count;
+    }
+    const line = (i: number) => segments[i].lines[passages[i]];
+    this.order = candidates.sort((a, b) => scores[b] - scores[a] || compare(segments[a].uri, segments[b].uri) || line(a) - line(b));
   }
 }
 

@@ -4,7 +4,7 @@
  * first header. Each word is read with the field it is in: a talk's title, its speaker and
  * organisation, the text below, or the event, day and session it belongs to (the context).
  */
-import type { NotesDocument, Span } from '../parser/model';
+import type { NotesDocument } from '../parser/model';
 import { forEachWordSpan } from './searchWords';
 
 export type PassageKind = 'file' | 'session' | 'talk';
@@ -31,37 +31,81 @@ export const enum Field {
  */
 export interface PassageReader {
   begin(passage: Passage): void;
-  word(field: Field, text: string, start: number, end: number, ascii: boolean): void;
+  word(field: Field, text: string, start: number, end: number, hash: number): void;
 }
 
-/** Passages of a file in document order, with their words. */
-export function readPassages(doc: NotesDocument, reader: PassageReader): void {
+/** A passage as the parser sees it: what search needs besides the lines. */
+export interface PlannedPassage extends Passage {
+  /** A talk's speaker and organisation on its title line: [start, end) columns. */
+  readonly speakerColumns?: ReadonlyArray<readonly [number, number]>;
+  /** A talk's event, day and session. */
+  readonly context?: readonly string[];
+}
+
+/** The passages of a file, from its model: plain data, cheap to send to another thread. */
+export function planPassages(doc: NotesDocument): PlannedPassage[] {
   const starts: Array<{ kind: PassageKind; ordinal: number; line: number }> = [];
   doc.sessions.forEach((s, ordinal) => starts.push({ kind: 'session', ordinal, line: doc.lines.lineAt(s.headerSpan.start) }));
   doc.talks.forEach((t, ordinal) => starts.push({ kind: 'talk', ordinal, line: doc.lines.lineAt(t.lineSpan.start) }));
   starts.sort((a, b) => a.line - b.line);
   const lastLine = doc.lines.lineCount - 1;
   if (starts.length === 0 || starts[0].line > 0) starts.unshift({ kind: 'file', ordinal: 0, line: 0 });
-  // One callback per field for the whole file: millions of words, no closure each.
-  let line = '';
-  const title = (start: number, end: number, ascii: boolean) => reader.word(Field.Title, line, start, end, ascii);
-  const text = (start: number, end: number, ascii: boolean) => reader.word(Field.Text, line, start, end, ascii);
-  starts.forEach((start, i) => {
-    const endLine = i + 1 < starts.length ? starts[i + 1].line - 1 : lastLine;
-    reader.begin({ ...start, endLine });
-    let body = start.line + 1;
-    if (start.kind === 'file') body = start.line;
-    else if (start.kind === 'session') forEachWordSpan((line = doc.lineText(start.line)), title);
-    else {
-      const talk = doc.talks[start.ordinal];
-      const lineStart = doc.lines.lineStart(start.line);
-      const inSpan = (span: Span | null, at: number) => span !== null && lineStart + at >= span.start && lineStart + at < span.end;
-      const heading = doc.lineText(start.line);
-      forEachWordSpan(heading, (from, to, ascii) => reader.word(inSpan(talk.speakerSpan, from) || inSpan(talk.organisationSpan, from) ? Field.Speaker : Field.Title, heading, from, to, ascii));
-      if (talk.session) {
-        for (const part of [talk.session.event, talk.session.day, talk.session.name]) forEachWordSpan(part, (from, to, ascii) => reader.word(Field.Context, part, from, to, ascii));
-      }
-    }
-    for (let at = body; at <= endLine; at++) forEachWordSpan((line = doc.lineText(at)), text);
+  return starts.map((start, i): PlannedPassage => {
+    const passage = { ...start, endLine: i + 1 < starts.length ? starts[i + 1].line - 1 : lastLine };
+    if (start.kind !== 'talk') return passage;
+    const talk = doc.talks[start.ordinal];
+    const lineStart = doc.lines.lineStart(start.line);
+    const columns = [talk.speakerSpan, talk.organisationSpan].flatMap((span) => (span ? [[span.start - lineStart, span.end - lineStart] as const] : []));
+    const context = talk.session ? [talk.session.event, talk.session.day, talk.session.name] : [];
+    return { ...passage, speakerColumns: columns, context };
   });
+}
+
+/** What search indexes of a file: its passages and its text. */
+export interface SearchSource {
+  readonly passages: readonly PlannedPassage[];
+  readonly text: string;
+}
+
+export function searchSourceOf(doc: NotesDocument): SearchSource {
+  return { passages: planPassages(doc), text: doc.text };
+}
+
+/** Where each line of a text starts (after `\n`, `\r\n` or a lone `\r`, as the parser splits). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Passages of a file in document order, with their words (read where they are in the text). */
+export function readPassages(source: SearchSource, reader: PassageReader): void {
+  const text = source.text;
+  const starts = lineStarts(text);
+  const bounds = (line: number): [number, number] => {
+    if (line >= starts.length) return [text.length, text.length];
+    let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+    while (end > starts[line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    return [starts[line], end];
+  };
+  // One callback per field for the whole file: millions of words, no closure each.
+  const title = (start: number, end: number, hash: number) => reader.word(Field.Title, text, start, end, hash);
+  const body = (start: number, end: number, hash: number) => reader.word(Field.Text, text, start, end, hash);
+  for (const p of source.passages) {
+    reader.begin({ kind: p.kind, ordinal: p.ordinal, line: p.line, endLine: p.endLine });
+    let first = p.line + 1;
+    if (p.kind === 'file') first = p.line;
+    else if (p.kind === 'session') forEachWordSpan(text, title, ...bounds(p.line));
+    else {
+      const columns = p.speakerColumns ?? [];
+      const [lineStart, lineEnd] = bounds(p.line);
+      const field = (at: number) => (columns.some(([s, e]) => at - lineStart >= s && at - lineStart < e) ? Field.Speaker : Field.Title);
+      forEachWordSpan(text, (from, to, hash) => reader.word(field(from), text, from, to, hash), lineStart, lineEnd);
+      for (const part of p.context ?? []) forEachWordSpan(part, (from, to, hash) => reader.word(Field.Context, part, from, to, hash));
+    }
+    for (let at = first; at <= p.endLine; at++) forEachWordSpan(text, body, ...bounds(at));
+  }
 }

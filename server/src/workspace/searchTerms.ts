@@ -6,7 +6,7 @@
  * a hash cannot do: the words that begin so, or are a few edits away.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { normalizeWord } from './searchWords';
+import { HASH_START, hashStep, normalizeWord } from './searchWords';
 
 const EMPTY = -1;
 
@@ -31,10 +31,9 @@ export class SearchTerms {
     return id === EMPTY ? undefined : id;
   }
 
-  /** The id of the word at [start, end) of the text (ASCII when `ascii`), added if new. */
-  idAt(text: string, start: number, end: number, ascii: boolean): number {
-    if (!ascii) return this.idOf(normalizeWord(text.slice(start, end)));
-    const hash = hashOf(text, start, end);
+  /** The id of the word at [start, end) of the text, added if new; `hash` as `forEachWordSpan` gives it (-1: not ASCII). */
+  idAt(text: string, start: number, end: number, hash: number): number {
+    if (hash < 0) return this.idOf(normalizeWord(text.slice(start, end)));
     const id = this.lookup(text, start, end, hash);
     return id !== EMPTY ? id : this.add(text.slice(start, end).toLowerCase(), hash);
   }
@@ -83,10 +82,10 @@ function lower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** FNV-1a over the lower-case UTF-16 units. */
+/** The hash `forEachWordSpan` gives a word: FNV-1a over its lower-case UTF-16 units. */
 function hashOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ lower(text.charCodeAt(i)), 0x01000193);
+  let h = HASH_START;
+  for (let i = start; i < end; i++) h = hashStep(h, lower(text.charCodeAt(i)));
   return h >>> 0;
 }
 

@@ -28,32 +28,54 @@ export function normalizeWord(word: string): string {
   return lower;
 }
 
+/** ASCII classes: 0 not in a word, 1 a lower-case letter or digit, 2 an upper-case letter. */
+const ASCII = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII[c] = 2;
+
+/** FNV-1a, the hash of compared words (SearchTerms): its start, and one step. */
+export const HASH_START = 0x811c9dc5;
+export function hashStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193);
+}
+
 /**
- * Calls `each` with where every word of the text is (UTF-16 offsets, end exclusive), and
- * whether it is all ASCII (then its compared form is just its lower case).
+ * Calls `each` with where every word of the text is (UTF-16 offsets, end exclusive) and, when
+ * it is all ASCII, the hash of its lower case (else -1: its compared form needs `normalizeWord`).
+ * One pass finds and hashes the words: the index reads millions. `from` and `to` bound the part
+ * of the text read (a line of a whole file, without making a string of it).
  */
-export function forEachWordSpan(text: string, each: (start: number, end: number, ascii: boolean) => void): void {
-  const n = text.length;
-  let k = 0;
+export function forEachWordSpan(text: string, each: (start: number, end: number, hash: number) => void, from = 0, to = text.length): void {
+  const n = to;
+  let k = from;
   while (k < n) {
-    while (k < n && !isWordUnit(text.charCodeAt(k))) k++;
-    if (k >= n) return;
+    let c = text.charCodeAt(k);
+    if (c < 128 ? ASCII[c] === 0 : !isWordUnit(c)) {
+      k++;
+      continue;
+    }
     const start = k;
+    let h = HASH_START;
     let ascii = true;
     for (; k < n; k++) {
-      const c = text.charCodeAt(k);
-      if (!isWordUnit(c)) break;
-      if (c > 127) ascii = false;
+      c = text.charCodeAt(k);
+      if (c < 128) {
+        const cls = ASCII[c];
+        if (cls === 0) break;
+        h = Math.imul(h ^ (cls === 2 ? c + 32 : c), 0x01000193);
+      } else if (isWordUnit(c)) ascii = false;
+      else break;
     }
-    each(start, k, ascii);
+    each(start, k, ascii ? h >>> 0 : -1);
   }
 }
 
 /** Calls `each` with every word of the text: its compared form, and where it is. */
 export function forEachWord(text: string, each: (word: string, start: number, end: number) => void): void {
-  forEachWordSpan(text, (start, end, ascii) => {
+  forEachWordSpan(text, (start, end, hash) => {
     const word = text.slice(start, end);
-    each(ascii ? word.toLowerCase() : normalizeWord(word), start, end);
+    each(hash >= 0 ? word.toLowerCase() : normalizeWord(word), start, end);
   });
 }
 

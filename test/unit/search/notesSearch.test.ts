@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { searchNotes, type FileLines } from '../../../server/src/features/notesSearch';
+import { passageSearch, searchNotes, type FileLines } from '../../../server/src/features/notesSearch';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { summarize } from '../../../server/src/workspace/fileSummary';
+import { searchSourceOf } from '../../../server/src/workspace/searchPassages';
 import { SearchIndex } from '../../../server/src/workspace/searchIndex';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { joinLines, SAMPLE } from '../../helpers';
@@ -16,10 +17,10 @@ function notes(files: Record<string, string>) {
   for (const [name, text] of Object.entries(files)) {
     const doc = parseNotes(text);
     index.setFromDisk(summarize(uriOf(name), doc));
-    search.setFromDisk(uriOf(name), doc, text.length);
+    search.setFromDisk(uriOf(name), searchSourceOf(doc), text.length);
     lines.set(uriOf(name), { lineCount: doc.lines.lineCount, lineText: (l) => doc.lineText(l) });
   }
-  return { index, search, run: (query: string, limit = 20) => searchNotes(index, search, query, async (uri) => lines.get(uri) ?? null, limit) };
+  return { index, search, run: (query: string, limit = 20) => searchNotes(index, passageSearch(search), query, async (uri) => lines.get(uri) ?? null, limit) };
 }
 
 const KIWICON = joinLines(
@@ -105,6 +106,16 @@ describe('searchNotes (Search Notes across the workspace)', () => {
     assert.deepEqual((await ws.run('zzqx')).results, []);
     assert.deepEqual((await ws.run('   ')).results, []);
     assert.deepEqual((await ws.run('in:nowhere')).problems, ['in:nowhere is not a scope: in:title is']);
+  });
+
+  it('Should place words on the right lines whatever the line breaks (CRLF, a lone CR, a BOM)', async () => {
+    const text = '\ufeffKiwicon 2019 – Friday – Session 1\r\n\r\nBreaking into cars by Ann Other\r  • CAN bus\r\n  • the OBD port\n';
+    const crlf = notes({ 'k.notes': text });
+    const [result] = (await crlf.run('obd')).results;
+    assert.equal(result.title, 'Breaking into cars');
+    assert.deepEqual(result.hits.map((h) => [h.line, h.character, h.text]), [[4, 8, '• the OBD port']]);
+    // The session's header, then its talk (by its event: the title line stands for it).
+    assert.deepEqual((await crlf.run('kiwicon')).results.map((r) => [r.kind, r.line, r.hits[0].line]), [['session', 0, 0], ['talk', 2, 2]]);
   });
 
   it('Should cut a long line around its first match, columns still those of the file', async () => {
