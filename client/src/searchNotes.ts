@@ -28,29 +28,34 @@ export function recentSearches(state: vscode.Memento): RecentSearches {
   return new RecentList<string>(state, 'confnotes.recentSearches', (query) => query);
 }
 
-/** `Title · Speaker`, or what else the passage is. */
+/** A talk's title, or what else the passage is. */
 function heading(r: SearchResult): string {
-  if (r.kind === 'talk') return [r.title, r.speaker].filter(Boolean).join(' · ');
+  if (r.kind === 'talk') return r.title ?? '';
   return r.title ?? `${fileLabel(r.uri)} (before the first session)`;
 }
 
+/**
+ * Each talk as a row (title, speaker; event, day, session and file below), its matching lines
+ * as rows under it. The title line is the talk's own row: choosing it goes there.
+ */
 function itemsOf(results: readonly SearchResult[]): Item[] {
-  return results.flatMap((result) => [
-    { label: heading(result), kind: vscode.QuickPickItemKind.Separator },
-    ...result.hits.map(
-      (hit, i): Item => ({
-        label: hit.text,
-        description: [hit.section, `line ${hit.line + 1}`].filter(Boolean).join(' · '),
-        // The talk's place, once under its heading.
-        detail: i === 0 ? [result.event, result.day, result.session, fileLabel(result.uri)].filter(Boolean).join(' · ') : undefined,
-        // The server matched it (prefixes, misspellings): the quick pick must not drop it by its own matching.
-        alwaysShow: true,
-        result,
-        hit,
-      }),
-    ),
-    ...(result.moreHits > 0 ? [{ label: `$(ellipsis) ${result.moreHits} more line${result.moreHits === 1 ? '' : 's'} in this talk`, alwaysShow: true, result, hit: result.hits[0] }] : []),
-  ]);
+  return results.flatMap((result, i) => {
+    const titleHit = result.hits.find((h) => h.line === result.line);
+    const talk: Item = {
+      label: `$(${result.kind === 'talk' ? 'book' : 'list-flat'}) ${heading(result)}`,
+      description: [result.speaker, result.organisation && `(${result.organisation})`].filter(Boolean).join(' '),
+      detail: [result.event, result.day, result.session, fileLabel(result.uri)].filter(Boolean).join(' · '),
+      // The server matched it (prefixes, misspellings): the quick pick must not drop it by its own matching.
+      alwaysShow: true,
+      result,
+      hit: titleHit ?? { line: result.line, character: 0, endCharacter: 0, text: '', textStart: 0, highlights: [], section: null },
+    };
+    const lines = result.hits
+      .filter((hit) => hit !== titleHit)
+      .map((hit): Item => ({ label: `$(blank) ${hit.text}`, description: [hit.section, `line ${hit.line + 1}`].filter(Boolean).join(' · '), alwaysShow: true, result, hit }));
+    const more: Item[] = result.moreHits > 0 ? [{ label: `$(blank) $(ellipsis) ${result.moreHits} more line${result.moreHits === 1 ? '' : 's'}`, alwaysShow: true, result, hit: result.hits[0] }] : [];
+    return [...(i > 0 ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }] : []), talk, ...lines, ...more];
+  });
 }
 
 const rangesOf = (hit: SearchHit) => hit.highlights.map(([s, e]) => new vscode.Range(hit.line, hit.textStart + s, hit.line, hit.textStart + e));

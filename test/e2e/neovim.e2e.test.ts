@@ -95,6 +95,7 @@ describe('Neovim across a workspace (headless, built-in LSP client)', function (
     symbolItems: Array<{ file: string; lnum: number; text: string }>;
     diagnostics: Array<{ lnum: number; col: number; end_col: number; code: string }>;
     definition: { file: string; cursor: [number, number] };
+    search: Record<string, Array<{ file: string; lnum: number; col: number; text: string }>>;
   };
 
   before(function () {
@@ -102,7 +103,13 @@ describe('Neovim across a workspace (headless, built-in LSP client)', function (
     const root = path.join(home, 'notes');
     cpSync(path.join(ROOT, 'test/fixtures/workspace'), root, { recursive: true });
     writeFileSync(path.join(root, 'lca2016.notes'), SAMPLE);
-    result = runNvim('workspace.lua', home, { CONFNOTES_ROOT: root, CONFNOTES_FILE: path.join(root, 'reading-list.notes') }) as typeof result;
+    writeFileSync(path.join(root, 'emoji.notes'), 'Kiwi 2020 – Monday – Session 1\n\nCars by Ann Other\n  • 🎉 über OBD2 port\n');
+    // The README's Neovim search example, exactly as written there.
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /<!-- neovim-search -->\n```lua\n([\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'README.md has the Neovim search example after <!-- neovim-search -->');
+    writeFileSync(path.join(home, 'search.lua'), block[1]);
+    result = runNvim('workspace.lua', home, { CONFNOTES_ROOT: root, CONFNOTES_FILE: path.join(root, 'reading-list.notes'), CONFNOTES_SEARCH_LUA: path.join(home, 'search.lua') }) as typeof result;
   });
   after(() => rmSync(home, { recursive: true, force: true }));
 
@@ -121,6 +128,19 @@ describe('Neovim across a workspace (headless, built-in LSP client)', function (
 
   it('Should jump with vim.lsp.buf.definition() to the talk in the other file', () => {
     assert.deepEqual(result.definition, { file: 'pyconau2019.confnotes', cursor: [3, 0] });
+  });
+
+  it("Should fill the quickfix list from confnotes/search with the README's :ConfnotesSearch, talk named, columns in bytes", () => {
+    const unikernel = result.search.unikernel;
+    assert.deepEqual(unikernel[0], {
+      file: 'lca2016.notes',
+      lnum: 629,
+      col: 23,
+      text: 'The future belongs to unikernels. Linux will soon no longer be used in Internet facing production systems. · Andrew Stuart — The future belongs to unikernels. Linux will soon no longer be used in Internet facing production systems. by Andrew Stuart',
+    });
+    assert.deepEqual(unikernel.map((r) => r.lnum), [629, 634, 641, 643, 644]);
+    // '  • 🎉 über ' is 17 bytes (• 3, 🎉 4, ü 2): OBD2 starts at byte 18.
+    assert.deepEqual(result.search.obd2, [{ file: 'emoji.notes', lnum: 4, col: 18, text: 'Cars · Ann Other — • 🎉 über OBD2 port' }]);
   });
 });
 

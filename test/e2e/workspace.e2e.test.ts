@@ -2,7 +2,7 @@
  * Workspace navigation in a real VS Code workbench (code-server + Chromium, the packaged .vsix):
  * the Conference Notes view, Go to Symbol in Workspace, Go to Talk across files, [[references]]
  * between talks (hover, go to definition, completion, quick fix, code lens, rename), the
- * overview folds and session moves, and the index following files written to disk.
+ * overview folds and session moves, Search Notes, and the index following files written to disk.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -107,6 +107,35 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
     await wb.page.keyboard.press('Escape');
     await activeTab('lca2016.notes');
     await wb.waitForCursorLine(300);
+  });
+
+  it('Should search inside the notes with Search Notes… (Ctrl+Alt+F): lines under their talk, preview, Enter opens at the word, Escape returns, recent searches', async () => {
+    await wb.openFile('lca2016.notes');
+    await wb.goToLine(10);
+    const picker = await wb.openQuickInput('Control+Alt+KeyF', 'Search notes');
+    await wb.page.keyboard.type('unikernel');
+    // The talk's lines, each with its line number; the talk named above them.
+    const zoo = picker.locator('.monaco-list-row', { hasText: '• The Unikernel Zoo' });
+    await zoo.waitFor();
+    assert.match((await zoo.innerText()).replace(/\s+/g, ' '), /• The Unikernel Zoo ?line 634/);
+    const talkRow = picker.locator('.monaco-list-row', { hasText: 'Andrew Stuart' }).first();
+    assert.match((await talkRow.innerText()).replace(/\s+/g, ' '), /The future belongs to unikernels.*Andrew Stuart.*Linux\.conf\.au 2016 · Wednesday · Session 3 · lca2016\.notes/);
+    await wb.shot('12-search-notes');
+    // Choosing the line opens the file there, the word selected.
+    await zoo.click();
+    await wb.waitForCursorLine(634);
+
+    // Searched again: the last search is offered before anything is typed; Escape goes back.
+    await wb.goToLine(10);
+    const again = await wb.openQuickInput('Control+Alt+F', 'Search notes');
+    await again.locator('.monaco-list-row', { hasText: 'unikernel' }).first().waitFor();
+    await wb.page.keyboard.type('OBD port');
+    await again.locator('.monaco-list-row', { hasText: '• CAN bus on the OBD port' }).waitFor();
+    await wb.page.keyboard.press('ArrowDown');
+    await activeTab('kiwicon2019.notes');
+    await wb.page.keyboard.press('Escape');
+    await activeTab('lca2016.notes');
+    await wb.waitForCursorLine(10);
   });
 
   it('Should move to the next and previous session, and fold the file to session headers, to talk titles and back', async () => {

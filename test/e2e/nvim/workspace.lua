@@ -38,5 +38,17 @@ common.run(function()
   vim.lsp.buf.definition()
   vim.wait(10000, function() return vim.api.nvim_buf_get_name(0) ~= vim.api.nvim_buf_get_name(buf) end, 20)
   result.definition = { file = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ':t'), cursor = vim.api.nvim_win_get_cursor(0) }
+
+  -- Search Notes as the README's :ConfnotesSearch does it (that very block, CONFNOTES_SEARCH_LUA).
+  dofile(os.getenv('CONFNOTES_SEARCH_LUA'))
+  result.search = {}
+  for _, query in ipairs({ 'unikernel', 'obd2' }) do
+    vim.cmd('ConfnotesSearch ' .. query)
+    local rows = {}
+    for _, item in ipairs(vim.fn.getqflist()) do
+      table.insert(rows, { file = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(item.bufnr), ':t'), lnum = item.lnum, col = item.col, text = item.text })
+    end
+    result.search[query] = rows
+  end
   common.finish(0)
 end)
