@@ -27,6 +27,16 @@ const linkCheckerApart = {
     );
   },
 };
+// The search index lives in its own thread (dist/searchWorker.js): the server needs it in its
+// own thread only where that file is missing (run from source), so it is not bundled again.
+const searchWorkerApart = {
+  name: 'search-worker-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/searchWorker$/ }, (args) =>
+      args.importer.endsWith('searchService.ts') ? { path: './searchWorker.js', external: true } : undefined,
+    );
+  },
+};
 // The given-name lists (server/src/parser/names.ts): the same array, made at load from one string
 // of sorted names, each written as how many leading letters it shares with the one before (a
 // digit) and the rest — a third the size of the JSON's quoted strings.
@@ -49,7 +59,7 @@ const namesAsText = {
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, namesAsText] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, searchWorkerApart, namesAsText] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, namesAsText] },
   { entryPoints: ['server/src/linkCheck/linkChecker.ts'], outfile: 'dist/linkCheck.js' },
   { entryPoints: ['server/src/searchWorker.ts'], outfile: 'dist/searchWorker.js' },

@@ -11,15 +11,14 @@ import { Worker } from 'node:worker_threads';
 import type { PassageSearch } from './features/notesSearch';
 import type { NotesDocument } from './parser/model';
 import type { FromSearch, SearchStats, ToSearch } from './searchMessages';
-import { handle } from './searchWorker';
-import { SearchIndex, type QueryWord, type RankedPage } from './workspace/searchIndex';
+import type { QueryWord, RankedPage, SearchIndex } from './workspace/searchIndex';
 import { planPassages } from './workspace/searchPassages';
 
 type Pending = { resolve: (reply: FromSearch) => void; reject: (error: Error) => void };
 
 export class SearchService implements PassageSearch {
   private worker: Worker | null = null;
-  private local: { index: SearchIndex; timing: { ms: number } } | null = null;
+  private local: { index: SearchIndex; timing: { ms: number }; handle: typeof import('./searchWorker').handle } | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   /** The text length of each file as read from disk, to notice a file changed since. */
@@ -91,7 +90,10 @@ export class SearchService implements PassageSearch {
   private start(): void {
     const file = path.join(__dirname, 'searchWorker.js');
     if (!existsSync(file)) {
-      this.local = { index: new SearchIndex(), timing: { ms: 0 } };
+      // Run from source: the worker's module, in this thread (the build keeps it out of dist/server.js).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { handle, newIndex } = require('./searchWorker') as typeof import('./searchWorker');
+      this.local = { index: newIndex(), timing: { ms: 0 }, handle };
       return;
     }
     const worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
@@ -119,12 +121,12 @@ export class SearchService implements PassageSearch {
   private send(message: ToSearch): void {
     if (!this.started) this.start();
     if (this.worker) return this.worker.postMessage(message);
-    handle(this.local!.index, message, this.local!.timing);
+    this.local!.handle(this.local!.index, message, this.local!.timing);
   }
 
   private ask(make: (id: number) => ToSearch): Promise<FromSearch> {
     const message = make(++this.nextId);
-    if (!this.worker) return Promise.resolve(handle(this.local!.index, message, this.local!.timing)!);
+    if (!this.worker) return Promise.resolve(this.local!.handle(this.local!.index, message, this.local!.timing)!);
     return new Promise((resolve, reject) => {
       this.pending.set(this.nextId, { resolve, reject });
       this.worker!.postMessage(message);

@@ -9,6 +9,11 @@ import type { FromSearch, ToSearch } from './searchMessages';
 import { SearchIndex } from './workspace/searchIndex';
 
 
+/** An empty index (for the in-thread fallback, searchService.ts). */
+export function newIndex(): SearchIndex {
+  return new SearchIndex();
+}
+
 /** Answers one message; exported for the in-thread fallback (searchService.ts). */
 export function handle(index: SearchIndex, m: ToSearch, timing: { ms: number }): FromSearch | null {
   switch (m.op) {

@@ -57,6 +57,8 @@ export class WorkspaceRequests {
     connection.onRequest(OutlinePathRequest, async (p, token) => outlinePath(await this.indexFor(token), canonicalUri(p.uri), p.kind, p.ordinal));
     connection.onRequest(SearchTalksRequest, async (p, token) => searchTalks(await this.indexFor(token), p.query, Math.min(p.limit, TALKS_PER_SEARCH)));
     connection.onRequest(SearchNotesRequest, async (p, token) => {
+      if (typeof p?.query !== 'string') return { results: [], found: 0, problems: ['confnotes/search: "query" must be a string'] };
+      const limit = typeof p.limit === 'number' && Number.isFinite(p.limit) ? Math.max(1, Math.min(Math.floor(p.limit), RESULTS_PER_SEARCH)) : 50;
       const index = await this.indexFor(token);
       open.syncToSearch();
       const linesOf = (uri: string) => {
@@ -65,7 +67,7 @@ export class WorkspaceRequests {
         const model = open.modelOf(document);
         return Promise.resolve({ lineCount: model.lines.lineCount, lineText: (line: number) => model.lineText(line) });
       };
-      return searchNotes(index, this.workspace.search, p.query, linesOf, Math.max(1, Math.min(p.limit ?? 50, RESULTS_PER_SEARCH)));
+      return searchNotes(index, this.workspace.search, p.query, linesOf, limit);
     });
     connection.onWorkspaceSymbol(async (p, token) => workspaceSymbols(await this.indexFor(token), p.query));
     connection.onDefinition(async (p, token) => {

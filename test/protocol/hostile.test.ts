@@ -200,6 +200,14 @@ describe('language server on hostile input', function () {
     );
     const symbolsNow = await request<DocumentSymbol[]>('textDocument/documentSymbol', ask(URI));
     assert.deepEqual(symbolsNow.map((t) => t.name), ['Closing']);
+    // Search Notes with no query, a query that is not text, a limit that is not a number, and a
+    // pasted page of words (only the first 32 searched, and said so).
+    type Answer = { results: Array<{ title: string }>; problems: string[] };
+    assert.deepEqual(await request<Answer>('confnotes/search', {}), { results: [], found: 0, problems: ['confnotes/search: "query" must be a string'] });
+    assert.deepEqual((await request<Answer>('confnotes/search', { query: 42 })).results, []);
+    assert.deepEqual((await request<Answer>('confnotes/search', { query: 'bye', limit: 'all' })).results.map((r) => r.title), ['Closing']);
+    const pasted = await request<Answer>('confnotes/search', { query: `bye ${'x'.repeat(5000)} ${'🎉 "a '.repeat(2000)}`, limit: -3 });
+    assert.deepEqual(pasted.problems, ['only the first 32 words are searched']);
     assert.equal(await client.stop(), 0);
   });
 

@@ -15,6 +15,9 @@ import { LONGEST_LINE_SEARCHED_FOR_LINKS } from '../../server/src/parser/lineFac
 import { findLinks } from '../../server/src/parser/links';
 import { parseNotes } from '../../server/src/parser/parseNotes';
 import { defaultSettings, linkOptions } from '../../server/src/settings';
+import { SearchIndex } from '../../server/src/workspace/searchIndex';
+import { searchSourceOf } from '../../server/src/workspace/searchPassages';
+import { parseSearchQuery } from '../../server/src/workspace/searchQuery';
 import { growthFactor } from '../helpers';
 
 const options = linkOptions(defaultSettings);
@@ -73,5 +76,35 @@ describe('hostile lines through the parser and every feature', function () {
         assert.ok(factor < 10, `4× the input took ${factor.toFixed(1)}× the time`);
       });
     }
+  }
+});
+
+describe('hostile text through Search Notes', function () {
+  this.timeout(60000);
+  const QUERIES: Array<[string, (n: number) => string]> = [
+    ['unclosed quotes', (n) => '"a '.repeat(n / 3)],
+    ['filters without values', (n) => 'speaker: '.repeat(n / 9)],
+    ['colons', (n) => 'a:b:'.repeat(n / 4)],
+    ['emoji and accents', (n) => '🎉é '.repeat(n / 4)],
+  ];
+  for (const [name, make] of QUERIES) {
+    it(`Should read a query of ${name} in linear time`, () => {
+      const factor = growthFactor(make, (q) => parseSearchQuery(q), 20000);
+      assert.ok(factor < 10, `4× the input took ${factor.toFixed(1)}× the time`);
+    });
+  }
+  for (const [name, make] of ADVERSARIES) {
+    it(`Should index and search a bullet of ${name} in linear time`, () => {
+      const factor = growthFactor(
+        (n) => `Talk by Ann Other\n  • ${make(n)}`,
+        (text) => {
+          const index = new SearchIndex();
+          index.setFromDisk('a', searchSourceOf(parseNotes(text, { links: false })), text.length);
+          index.match([{ word: 'a', exact: false }, { word: 'http', exact: false }]);
+        },
+        20000,
+      );
+      assert.ok(factor < 10, `4× the input took ${factor.toFixed(1)}× the time`);
+    });
   }
 });

@@ -18,6 +18,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** A query word stands for at most this many words of the notes (the most common first). */
 const MOST_EXPANSIONS = 50;
+/** Query words longer than this match only as written (edit distance costs grow with the length). */
+const LONGEST_EXPANDED_WORD = 40;
 /** How much a word found by prefix or by edit distance counts against the word itself. */
 const PREFIX_WEIGHT = 0.6;
 const FUZZY_WEIGHT = [1, 0.45, 0.3];
@@ -241,7 +243,8 @@ export class SearchIndex {
     const exact = this.terms.find(q.word);
     const out = new Map<number, number>();
     if (exact !== undefined && this.documentFrequency[exact] > 0) out.set(exact, 1);
-    if (q.exact) return [...out].map(([id, weight]) => ({ id, weight }));
+    // A word longer than any a person types (a pasted hash) is matched only as written.
+    if (q.exact || q.word.length > LONGEST_EXPANDED_WORD) return [...out].map(([id, weight]) => ({ id, weight }));
     const more: Array<{ id: number; weight: number }> = [];
     if (q.word.length >= 2) for (const [, id] of this.terms.tree.atPrefix(q.word)) if (id !== exact) more.push({ id, weight: PREFIX_WEIGHT });
     // Misspellings: one edit in words of five letters or more, two from nine; four-letter words only when nothing else is found.

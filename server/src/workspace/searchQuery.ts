@@ -22,6 +22,8 @@ export interface SearchQuery {
 }
 
 const FILTERS: readonly string[] = ['speaker', 'event', 'day'];
+/** Words searched at most: each costs a lookup in the dictionary (a pasted paragraph is not a question). */
+export const MOST_QUERY_WORDS = 32;
 /** `key:"quoted value"`, `key:value`, `"phrase"`, or a run of anything else. */
 const TOKEN = /([A-Za-z]+):"([^"]*)"?|([A-Za-z]+):(\S+)|"([^"]*)"?|(\S+)/g;
 
@@ -31,7 +33,16 @@ export function parseSearchQuery(text: string): SearchQuery {
   const filters: Array<{ key: FilterKey; words: string[] }> = [];
   const problems: string[] = [];
   let titleOnly = false;
-  const plain = (token: string) => words.push(...wordsOf(token).map((word) => ({ word, exact: false })));
+  let dropped = false;
+  /** Adds words while there is room: plain words as many as fit, a phrase whole or not at all. Were all added? */
+  const add = (found: string[], exact: boolean): boolean => {
+    const room = MOST_QUERY_WORDS - words.length;
+    const taken = exact ? (found.length <= room ? found : []) : found.slice(0, room);
+    if (taken.length < found.length) dropped = true;
+    for (const word of taken) words.push({ word, exact });
+    return taken.length === found.length;
+  };
+  const plain = (token: string) => void add(wordsOf(token), false);
   for (const m of text.matchAll(TOKEN)) {
     const key = (m[1] ?? m[3])?.toLowerCase();
     const value = m[2] ?? m[4];
@@ -48,12 +59,12 @@ export function parseSearchQuery(text: string): SearchQuery {
       }
     } else if (m[5] !== undefined) {
       const phrase = wordsOf(m[5]);
-      if (phrase.length > 1) phrases.push(phrase);
-      words.push(...phrase.map((word) => ({ word, exact: true })));
+      if (add(phrase, true) && phrase.length > 1) phrases.push(phrase);
     } else {
       plain(m[6]);
     }
   }
+  if (dropped) problems.push(`only the first ${MOST_QUERY_WORDS} words are searched`);
   return { words, phrases, filters, titleOnly, problems };
 }
 

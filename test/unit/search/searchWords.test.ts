@@ -56,6 +56,14 @@ describe('parseSearchQuery', () => {
     assert.deepEqual(q.words.map((w) => w.word), ['http', 'jmap', 'io', 'unclosed', 'phrase']);
     assert.deepEqual(q.problems, ['in:speaker is not a scope: in:title is']);
   });
+  it('Should search the first 32 words and say so, a phrase whole or not at all', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    const q = parseSearchQuery(many);
+    assert.equal(q.words.length, 32);
+    assert.deepEqual(q.problems, ['only the first 32 words are searched']);
+    const phrase = parseSearchQuery(`${Array.from({ length: 30 }, (_, i) => `w${i}`).join(' ')} "a b c"`);
+    assert.deepEqual([phrase.words.length, phrase.phrases], [30, []]);
+  });
   it('Should pass a filter when each of its words begins a word of the value', () => {
     assert.ok(passesFilter(['wilk'], 'Jamie Wilkinson'));
     assert.ok(passesFilter(['jamie', 'wilkinson'], 'Jamie Wilkinson'));
