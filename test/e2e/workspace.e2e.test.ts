@@ -121,9 +121,12 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
     const talkRow = picker.locator('.monaco-list-row', { hasText: 'Andrew Stuart' }).first();
     assert.match((await talkRow.innerText()).replace(/\s+/g, ' '), /The future belongs to unikernels.*Andrew Stuart.*Linux\.conf\.au 2016 · Wednesday · Session 3 · lca2016\.notes/);
     await wb.shot('12-search-notes');
-    // Choosing the line opens the file there, the word selected.
-    await zoo.click();
+    // The talk's row is first, its lines below: down to the Zoo, Enter opens it there, the word selected.
+    await wb.page.keyboard.press('ArrowDown');
+    await picker.locator('.monaco-list-row.focused', { hasText: '• The Unikernel Zoo' }).waitFor();
+    await wb.page.keyboard.press('Enter');
     await wb.waitForCursorLine(634);
+    await wb.page.locator('.statusbar-item', { hasText: '(9 selected)' }).waitFor();
 
     // Searched again: the last search is offered before anything is typed; Escape goes back.
     await wb.goToLine(10);
