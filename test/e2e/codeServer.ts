@@ -68,6 +68,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     'extensions.ignoreRecommendations': true,
     'git.enabled': false,
     'files.hotExit': 'off',
+    // Saved only when a test saves: recent VS Code saves by itself a second after an edit (and
+    // then shows no dirty tab), which made a test's Ctrl+S a no-op now and then.
+    'files.autoSave': 'off',
     'window.commandCenter': false,
     // No animations: a quick input that closes is gone at once instead of 150 ms later.
     'workbench.reduceMotion': 'on',

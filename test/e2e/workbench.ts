@@ -2,7 +2,7 @@
  * Drives the code-server workbench in Debian's Chromium with playwright-core, the way a person
  * does: keys, clicks, what is on screen. Every step can leave a screenshot in test-results/e2e/.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Test } from 'mocha';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -89,7 +89,10 @@ export class Workbench {
    */
   async shotIfFailed(test: Test | undefined): Promise<void> {
     if (test?.state !== 'failed') return;
-    const file = await this.shot(`FAILED-${test.title.slice(0, 40).replace(/\W+/g, '-')}`).catch((e: unknown) => `(no screenshot: ${e})`);
+    const name = `FAILED-${test.title.slice(0, 40).replace(/\W+/g, '-')}`;
+    const file = await this.shot(name).catch((e: unknown) => `(no screenshot: ${e})`);
+    // The language server's log beside it: what the server did (or said went wrong) meanwhile.
+    writeFileSync(path.join(ARTIFACTS, `${this.prefix}-${name}-server.log`), this.serverLog());
     const steps = this.steps.slice(-STEPS_REPORTED).map((s, i, all) => `      ${i === all.length - 1 ? '→' : ' '} ${s}`);
     console.log([`    ✘ "${test.title}" failed; its last steps (the arrow marks the one it stopped in or after):`, ...steps,
       `      screenshot of the failure: ${path.relative(ROOT, file)}`].join('\n'));
@@ -383,6 +386,25 @@ export class Workbench {
       const span = document.querySelector('.statusbar [id="status.problems"] .codicon-warning');
       return span !== null && Number((span.nextSibling?.textContent ?? '').trim()) === n;
     }, warnings, { timeout: 10000 });
+  }
+
+  /**
+   * Types `text` at the cursor, waits for the tab to show the edit (dirty), saves with Ctrl+S,
+   * and waits for `saved` (what the save brings about). A Ctrl+S that lands before the edit has
+   * reached the editor saves nothing; then the file is saved again, three times at most.
+   */
+  async saveWithEdit(text: string, saved: () => Promise<void>): Promise<void> {
+    this.step(`type "${text}" and save with Ctrl+S`);
+    await this.page.keyboard.type(text);
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator('.tabs-container .tab.active.dirty').waitFor();
+      await this.page.keyboard.press('Control+S');
+      const done = await saved().then(() => true, (e: unknown) => (attempt < 3 ? false : Promise.reject(e)));
+      if (done) return;
+      this.step(`no save seen: type "${text}" and save again`);
+      await this.focusEditor();
+      await this.page.keyboard.type(text);
+    }
   }
 
   /** The language server's log, as the Output panel's "Conference Notes" channel has it ('' before there is one). */
