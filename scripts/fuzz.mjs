@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 const runs = Number(process.argv[2] ?? 50000);
 const seed = process.env.FAST_CHECK_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
-const files = ['test/unit/properties.test.ts', 'test/unit/incremental.test.ts', 'test/unit/parser/links.test.ts', 'test/unit/features/formatting.test.ts', 'test/unit/search/searchIndex.property.test.ts', 'test/protocol/hostile.test.ts'];
+const files = ['test/unit/properties.test.ts', 'test/unit/incremental.test.ts', 'test/unit/parser/links.test.ts', 'test/unit/features/formatting.test.ts', 'test/unit/search/searchIndex.property.test.ts', 'test/unit/export/export.test.ts', 'test/protocol/hostile.test.ts'];
 console.log(`fuzz: ${runs} cases per property, seed ${seed}`);
 const started = Date.now();
 const result = spawnSync(

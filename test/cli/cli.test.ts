@@ -141,6 +141,54 @@ describe('confnotes CLI', () => {
     });
   });
 
+  describe('export', () => {
+    it('Should print one file as Markdown: day and session headings, talks with speakers, nested lists, links', () => {
+      const { code, out, err } = run('export', '--to', 'markdown', 'test/fixtures/lca2016.notes');
+      assert.equal(code, 0);
+      assert.ok(out.startsWith('# Linux.conf.au 2016 – Friday\n\n## Session 3\n\n### Lighting talks <a id="lighting-talks"></a>\n\n- New Zealand Open Source Society\n  - [nzoss.org.nz](https://nzoss.org.nz/)\n'), out.slice(0, 300));
+      assert.ok(out.includes('### Helicopters and rocket-planes — Andrew Tridgell <a id="helicopters-and-rocket-planes"></a>'));
+      // The link that cannot be opened: exported as text, and said on stderr.
+      assert.match(err, /lca2016\.notes:9: 'github\/steven-ellis' exported as text, not a link/);
+    });
+    it('Should write every file into --out as NAME.html, under --title', () => {
+      const folder = path.join(dir, 'export-out');
+      const { code } = run('export', '--to', 'html', '--out', folder, '--title', 'Kiwicon & friends', 'test/fixtures/workspace/kiwicon2019.notes', 'test/fixtures/workspace/pycon/pyconau2019.confnotes');
+      assert.equal(code, 0);
+      const pycon = readFileSync(path.join(folder, 'pyconau2019.html'), 'utf8');
+      assert.match(pycon, /^<!doctype html>/);
+      assert.ok(pycon.includes('<title>Kiwicon &amp; friends</title>'));
+      assert.ok(readFileSync(path.join(folder, 'kiwicon2019.html'), 'utf8').includes('<h3 id="breaking-into-cars">Breaking into cars — Ann Other</h3>'));
+    });
+    it('Should take --heading-level, --no-day-headings, --toc and --fragment, and refuse bad options with exit 2', () => {
+      const { out } = run('export', '--to', 'html', '--fragment', '--heading-level', '2', '--no-day-headings', '--toc', 'test/fixtures/lca2016.notes');
+      assert.ok(out.startsWith('<nav><ul>\n<li><a href="#lighting-talks">Lighting talks</a></li>'));
+      assert.ok(out.includes('<h2>Linux.conf.au 2016 – Friday – Session 3</h2>'));
+      assert.ok(!out.includes('<html>'));
+      assert.equal(run('export', 'test/fixtures/lca2016.notes').code, 2);
+      assert.equal(run('export', '--to', 'pdf', 'test/fixtures/lca2016.notes').code, 2);
+      assert.equal(run('export', '--to', 'markdown', '--heading-level', '7', 'test/fixtures/lca2016.notes').code, 2);
+      assert.equal(run('export', '--to', 'markdown', 'test/fixtures/lca2016.notes', 'test/fixtures/workspace/kiwicon2019.notes').code, 2);
+      const missing = run('export', '--to', 'markdown', path.join(dir, 'nope.notes'));
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /nope\.notes/);
+    });
+  });
+
+  describe('help and version', () => {
+    it('Should print usage for confnotes --help and each COMMAND --help, and the version, with exit 0', () => {
+      const all = run('--help');
+      assert.equal(all.code, 0);
+      assert.match(all.out, /confnotes export --to markdown\|html/);
+      for (const command of ['outline', 'format', 'check', 'search', 'export']) {
+        const help = run(command, '--help');
+        assert.equal(help.code, 0, command);
+        assert.match(help.out, new RegExp(`^usage:\n  confnotes ${command} `), command);
+        assert.ok(!help.out.includes(`confnotes ${command === 'outline' ? 'check' : 'outline'} `), `${command}: only its own usage`);
+      }
+      assert.deepEqual([run('--version').code, run('--version').out.trim()], [0, 'confnotes 0.1.0']);
+    });
+  });
+
   describe('search', () => {
     it('Should print file:line:col: Talk · Speaker — text for each matching line, best talk first, and exit 0', () => {
       const { code, out, err } = run('search', '--root', 'test/fixtures', 'esp8266', 'wifi');

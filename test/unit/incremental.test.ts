@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { REAL_WORLD_LINES } from './realWorldLines';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentLinks } from '../../server/src/features/documentLinks';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
@@ -22,12 +23,6 @@ const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
 const SEED = process.env.FAST_CHECK_SEED ? Number(process.env.FAST_CHECK_SEED) : undefined;
 const options = linkOptions(defaultSettings);
 const sampleLines = SAMPLE.split('\n');
-const REAL_WORLD_LINES = [
-  'Why bother', 'Shadow DOM', '  • Browsers ship it', 'Priya Raman – Shipping on Fridays', 'Tom Reed – Postgres at 3 a.m.',
-  'Maria Gonzalez – Observability Budgets', 'Edge Caching — Wen Li (Fastly)', 'Edge Caching – Wen Li, Fastly',
-  'Wen Li (Fastly): Edge Caching', 'Scaling Postgres: Lena Ortiz', 'Scaling Postgres (Lena Ortiz)', 'Wed 14:00 Kernel Q&A',
-  'Keynote – Genevieve Bell', 'Lightning talks', 'Closing', 'Open Spaces', 'Talk – @priya and @dana',
-];
 
 const snippet = fc.oneof(
   fc.constantFrom('', 'x', '\n', '\r', '\r\n', '\n\n', '  • ', '• new bullet\n', 'Talk by Ann Other\n', 'LCA 2017 – Monday – Session 1\n', 'github/x ', 'http://a.b', '😀', '\u00a0', '\ufeff', '\ud800', '\t', ' – '),

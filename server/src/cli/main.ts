@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `confnotes`: outline and check notes files from the command line (contracts in README.md). */
 import { pathToFileURL } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { LinkCache } from '../linkCheck/linkCache';
 import { checkLinks } from '../linkCheck/lazyChecker';
@@ -14,8 +15,9 @@ import { summarize } from '../workspace/fileSummary';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { findings, formatFinding, onlineFindings, placedLinks, placedReferences, referenceFindings, type Finding, type PlacedLink, type PlacedReference } from './check';
 import { outline, outlineTree, type Outline } from './outline';
+import { exportFiles } from './export';
 import { formatSearchRows, searchFiles } from './search';
-import { applyEdits, expandPaths, readNotesFile, writeNotesFile } from './readNotes';
+import { applyEdits, describeError, expandPaths, readNotesFile, writeNotesFile } from './readNotes';
 
 const USAGE = `usage:
   confnotes outline [--json] FILE…     days → sessions → talks → sections of each file
@@ -33,6 +35,11 @@ const USAGE = `usage:
       --accept STATUS…  --exclude GLOB…  --timeout SECONDS (10)
       --cache-dir FOLDER (~/.cache/confnotes)  --no-cache  --check-private-addresses
       --no-suggest-https
+  confnotes export --to markdown|html [--out FOLDER] [--title TEXT] [--heading-level N]
+                   [--no-day-headings] [--toc] [--fragment] FILE…
+                                       notes as a blog post: one file to stdout, or each file to
+                                       FOLDER as NAME.md / NAME.html; links that cannot be opened
+                                       are exported as text and named on stderr
   confnotes search [--json] [--limit N] [--root FOLDER]… QUERY…
                                        the talks where the words were written, best first, one
                                        line per matching line (the notes under each --root,
@@ -52,18 +59,21 @@ const WITH_VALUE: Record<string, readonly string[]> = {
   check: ['--ignore', '--root', '--accept', '--exclude', '--timeout', '--cache-dir', ...FORMAT_OPTIONS],
   format: ['--bullet-marker', '--indent', '--max-blank-lines', ...FORMAT_OPTIONS],
   search: ['--root', '--limit', ...FORMAT_OPTIONS],
+  export: ['--to', '--out', '--title', '--heading-level', ...FORMAT_OPTIONS],
 };
 const FLAGS: Record<string, readonly string[]> = {
   outline: ['--json'],
   check: ['--json', '--online', '--no-cache', '--check-private-addresses', '--no-suggest-https'],
   format: ['--write', '--check'],
   search: ['--json'],
+  export: ['--no-day-headings', '--toc', '--fragment'],
 };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') return print('confnotes 0.1.0'), 0;
   if (command === '--help' || command === '-h' || command === 'help') return print(USAGE), 0;
+  if (command in FLAGS && rest.some((a) => a === '--help' || a === '-h')) return print(usageOf(command)), 0;
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
   const paths: string[] = [];
@@ -91,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
     readErrors++;
     process.stderr.write(`confnotes: ${file}: ${error}\n`);
   };
+  if (command === 'export') return exportCommand(paths, values, flags, format, failed, () => readErrors);
   if (command === 'search') return searchCommand(paths.join(' '), values, json, format, failed);
   if (command === 'format') return formatFiles(paths, values, flags, format, failed, () => readErrors);
   if (command === 'outline') {
@@ -163,6 +174,58 @@ async function main(argv: string[]): Promise<number> {
   // Information (a moved page, an unverifiable one) is told, not failed on.
   const failing = all.some((f) => f.severity === 'warning' || f.severity === 'error');
   return readErrors > 0 ? 2 : failing ? 1 : 0;
+}
+
+/** One command's part of the usage, and the options every command takes. */
+function usageOf(command: string): string {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  confnotes ${command} `));
+  let end = start + 1;
+  while (end < lines.length && !lines[end].startsWith('  confnotes ') && !lines[end].startsWith('  for every command')) end++;
+  const common = lines.slice(lines.findIndex((l) => l.startsWith('  for every command')));
+  return ['usage:', ...lines.slice(start, end), ...common].join('\n');
+}
+
+/** `confnotes export`: one file to stdout, or every file into `--out`. */
+function exportCommand(paths: string[], values: Map<string, string[]>, flags: Set<string>, format: FormatOptions, failed: (file: string, error: string) => void, readErrors: () => number): number {
+  const to = values.get('--to')?.at(-1);
+  if (to !== 'markdown' && to !== 'html') return usageError(to === undefined ? 'export needs --to markdown or --to html' : `--to takes markdown or html, not '${to}'`);
+  const out = values.get('--out')?.at(-1);
+  if (out === undefined && paths.length > 1) return usageError('several files need --out FOLDER');
+  const level = values.get('--heading-level')?.at(-1);
+  if (level !== undefined && !/^[1-6]$/.test(level)) return usageError(`--heading-level takes 1 to 6, not '${level}'`);
+  if (flags.has('--fragment') && to !== 'html') return usageError('--fragment is for --to html');
+  const texts = new Map<string, string>();
+  for (const file of paths) {
+    const read = readNotesFile(file);
+    if ('error' in read) failed(file, read.error);
+    else texts.set(file, read.text);
+  }
+  const exported = exportFiles(texts, {
+    to,
+    title: values.get('--title')?.at(-1),
+    headingLevel: level === undefined ? undefined : Number(level),
+    dayHeadings: flags.has('--no-day-headings') ? false : undefined,
+    tableOfContents: flags.has('--toc'),
+    fragment: flags.has('--fragment'),
+  }, format);
+  if (out !== undefined) {
+    try {
+      mkdirSync(out, { recursive: true });
+    } catch (e) {
+      failed(out, describeError(e));
+      return 2;
+    }
+  }
+  for (const e of exported) {
+    for (const notice of e.notices) process.stderr.write(`confnotes: ${notice}\n`);
+    if (out === undefined) process.stdout.write(e.text);
+    else {
+      const problem = writeNotesFile(path.join(out, e.name), e.text);
+      if (problem) failed(path.join(out, e.name), problem);
+    }
+  }
+  return readErrors() > 0 ? 2 : 0;
 }
 
 /** `confnotes search`: exit 0 with hits, 1 with none, 2 when a file could not be read. */
