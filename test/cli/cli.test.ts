@@ -174,6 +174,20 @@ describe('confnotes CLI', () => {
     });
   });
 
+  describe('a reader that stops early', () => {
+    it('Should end quietly with the pipe closed under it (confnotes check … | head)', async () => {
+      const many = file('many-findings.notes', ['Talk by Ann Other', ...Array.from({ length: 20000 }, (_, i) => `  • github/user${i}`)].join('\n'));
+      const child = spawn(process.execPath, [CLI, 'check', many], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      await new Promise((resolve) => child.stdout.once('data', resolve));
+      child.stdout.destroy();
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      assert.equal(err, '');
+      assert.ok(code === 0 || code === 1, `exit ${code}`);
+    });
+  });
+
   describe('help and version', () => {
     it('Should print usage for confnotes --help and each COMMAND --help, and the version, with exit 0', () => {
       const all = run('--help');

@@ -301,6 +301,12 @@ function usageError(message: string): number {
   return 2;
 }
 
+// A reader that stops early (`confnotes outline … | head`) closes the pipe: that ends the output, it is no error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 void main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {
