@@ -10,6 +10,7 @@ import { registerNotesView } from './notesView';
 import { newSession } from './newSession';
 import { checkLinksOnline } from './onlineCheck';
 import { OverviewCommands } from './overview';
+import { copyAs, exportFile } from './exportCommands';
 import { recentSearches, searchNotes } from './searchNotes';
 import { goToTalk, moveToAdjacent, recentTalks } from './talkCommands';
 
@@ -40,6 +41,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('confnotes.goToTalk', () => goToTalk(languageClient, recent)),
     vscode.commands.registerCommand('confnotes.searchNotes', () => searchNotes(languageClient, searches)),
+    vscode.commands.registerCommand('confnotes.exportMarkdown', () => exportFile(languageClient, 'markdown')),
+    vscode.commands.registerCommand('confnotes.exportHtml', () => exportFile(languageClient, 'html')),
+    vscode.commands.registerCommand('confnotes.copyMarkdown', () => copyAs(languageClient, 'markdown')),
+    vscode.commands.registerCommand('confnotes.copyHtml', () => copyAs(languageClient, 'html')),
     vscode.commands.registerTextEditorCommand('confnotes.nextTalk', (editor) => moveToAdjacent(languageClient, editor, 'next', 'talk')),
     vscode.commands.registerTextEditorCommand('confnotes.previousTalk', (editor) => moveToAdjacent(languageClient, editor, 'previous', 'talk')),
     vscode.commands.registerTextEditorCommand('confnotes.nextSession', (editor) => moveToAdjacent(languageClient, editor, 'next', 'session')),

@@ -14,7 +14,8 @@ import { selectionRanges } from './features/selectionRanges';
 import { adjacentHeading, talkItems } from './features/talks';
 import { referenceAt } from './features/targets';
 import type { OpenDocuments } from './openDocuments';
-import { AdjacentTalkRequest, NextHeadersRequest, OverviewLinesRequest, TalksRequest } from './protocol';
+import { AdjacentTalkRequest, ExportRequest, NextHeadersRequest, OverviewLinesRequest, TalksRequest } from './protocol';
+import { exportPart, type ExportScope } from './features/exportPart';
 import type { WorkspaceRequests } from './workspaceRequests';
 
 /** What the client said it can do, as these requests need it (from `initialize`). */
@@ -61,6 +62,13 @@ export function registerDocumentRequests(connection: Connection, open: OpenDocum
     const { layout } = await configuration.forUri(p.textDocument.uri);
     return open.withModel(p.textDocument.uri, [], (m) => onTypeFormatting(m, p.position.line, p.position.character, layout));
   });
+  connection.onRequest(ExportRequest, (p) =>
+    open.withModel(p.textDocument.uri, null, (m) => {
+      const scope: ExportScope = p.range ? { kind: 'selection', range: p.range } : p.position ? { kind: 'cursor', line: p.position.line } : { kind: 'file' };
+      const level = typeof p.headingLevel === 'number' ? p.headingLevel : undefined;
+      return exportPart(m, scope, p.to === 'html' ? 'html' : 'markdown', { fragment: p.fragment === true, title: typeof p.title === 'string' ? p.title : undefined, headingLevel: level });
+    }),
+  );
   connection.onRequest(NextHeadersRequest, (p) => open.withModel(p.textDocument.uri, [], (m) => nextHeaders(m, p.position.line).map((h) => h.header)));
   connection.onSelectionRanges((p) => open.withModel(p.textDocument.uri, [], (m) => selectionRanges(m, p.positions.map((pos) => m.lines.offsetAt(pos)))));
 }

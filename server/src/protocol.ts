@@ -4,6 +4,7 @@ import type { OverviewLines } from './features/overview';
 import type { TalkItem } from './features/talks';
 import type { TalkPick } from './features/talkSearch';
 import type { SearchAnswer } from './features/notesSearch';
+import type { ExportPart } from './features/exportPart';
 import type { OutlineNode } from './features/workspaceOutline';
 import type { CheckSummary } from './onlineChecks';
 
@@ -60,6 +61,20 @@ export interface SearchNotesParams {
 }
 /** The talks of the whole workspace where the query's words were written, best first, each with its matching lines. */
 export const SearchNotesRequest = new RequestType<SearchNotesParams, SearchAnswer, void>('confnotes/search');
+
+export interface ExportParams {
+  readonly textDocument: TextDocumentIdentifier;
+  readonly to: 'markdown' | 'html';
+  /** The lines to export; else the talk (or session) at `position`; else the whole file. */
+  readonly range?: Range | null;
+  readonly position?: Position | null;
+  /** An HTML fragment rather than a document (what a clipboard wants). */
+  readonly fragment?: boolean;
+  readonly title?: string;
+  readonly headingLevel?: number;
+}
+/** A document, or part of it, as Markdown or HTML (Export Notes, Copy as Markdown / HTML). */
+export const ExportRequest = new RequestType<ExportParams, ExportPart | null, void>('confnotes/export');
 
 /**
  * Session header and talk title lines of a document: for "Fold to Sessions" and "Fold to Talks",

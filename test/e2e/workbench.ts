@@ -11,7 +11,7 @@ import { startCodeServer, type CodeServer, type CodeServerOptions } from './code
 import { packageExtension } from './package';
 
 export const ARTIFACTS = path.join(ROOT, 'test-results/e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * The quick input as long as it takes keys. Closing, it keeps its rows and stays on screen for
  * 150 ms (class `quick-input-widget-closing`), and the next quick pick reuses the same element:
@@ -63,6 +63,8 @@ export class Workbench {
     try {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const origin = new URL(url).origin;
+      // What Copy as Markdown / HTML put there can be read back.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
       await context.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       const page = await context.newPage();
       await page.goto(url);
@@ -102,6 +104,23 @@ export class Workbench {
     const file = path.join(ARTIFACTS, `${this.prefix}-${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
+  }
+
+  /** The text on the clipboard (the page's: VS Code in a browser writes there). */
+  async clipboardText(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Waits until the clipboard's text starts with `start`, and returns it. */
+  async waitForClipboard(start: string, timeout = 10000): Promise<string> {
+    this.step(`wait for the clipboard to start with "${start}"`);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const text = await this.clipboardText();
+      if (text.startsWith(start)) return text;
+      if (Date.now() > deadline) throw new Error(`the clipboard holds ${JSON.stringify(text.slice(0, 200))}, not "${start}…"`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** Opens a workspace file from the Explorer and waits until it is the active editor. */

@@ -141,6 +141,15 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
     await wb.waitForCursorLine(10);
   });
 
+  it('Should copy the talk at the cursor as Markdown with Copy as Markdown', async () => {
+    await wb.openFile('lca2016.notes');
+    await wb.goToLine(231);
+    await wb.runCommand('Conference Notes: Copy as Markdown');
+    const copied = await wb.waitForClipboard('# Helicopters');
+    assert.ok(copied.startsWith('# Helicopters and rocket-planes — Andrew Tridgell <a id="helicopters-and-rocket-planes"></a>\n\n- The wonderful and crazy world of Open Autopilots\n'), copied.slice(0, 200));
+    await wb.page.locator('.statusbar-item', { hasText: 'Copied talk "Helicopters and rocket-planes" as Markdown' }).waitFor();
+  });
+
   it('Should move to the next and previous session, and fold the file to session headers, to talk titles and back', async () => {
     await wb.showTab('lca2016.notes');
     await wb.goToLine(1);

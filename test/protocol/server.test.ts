@@ -154,6 +154,23 @@ describe('language server over stdio', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('Should export the open document, the talk at a position, or a selection (confnotes/export), and answer null for an unknown one', async () => {
+    await client.initialize();
+    await client.open(URI, SAMPLE);
+    type Part = { text: string; what: string; title: string | null; unlinked: Array<{ line: number; text: string }> };
+    const ask = (params: object) => client.connection.sendRequest('confnotes/export', { textDocument: { uri: URI }, ...params }) as Promise<Part | null>;
+    const file = (await ask({ to: 'html' }))!;
+    assert.match(file.text, /^<!doctype html>/);
+    assert.equal(file.what, 'file');
+    assert.deepEqual(file.unlinked.map((u) => [u.line, u.text]), [[8, 'github/steven-ellis']]);
+    const talk = (await ask({ to: 'markdown', position: { line: 230, character: 4 } }))!;
+    assert.deepEqual([talk.what, talk.title, talk.text.split('\n')[0]], ['talk', 'Helicopters and rocket-planes', '# Helicopters and rocket-planes — Andrew Tridgell <a id="helicopters-and-rocket-planes"></a>']);
+    const selection = (await ask({ to: 'markdown', range: { start: { line: 4, character: 0 }, end: { line: 5, character: 99 } } }))!;
+    assert.equal(selection.text, '- New Zealand Open Source Society\n  - [nzoss.org.nz](https://nzoss.org.nz/)\n');
+    assert.equal(await client.connection.sendRequest('confnotes/export', { textDocument: { uri: 'file:///never-opened.notes' }, to: 'markdown' }), null);
+    assert.equal(await client.stop(), 0);
+  });
+
   it('Should register for configuration changes when the client can register dynamically', async () => {
     const registrations: string[] = [];
     client.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {

@@ -12,6 +12,9 @@ export interface HtmlOptions extends ExportOptions {
   readonly fragment?: boolean;
 }
 
+/** Readable as it is, and easily overridden by a blog's own stylesheet. */
+const STYLE = 'body{font-family:system-ui,sans-serif;line-height:1.5;max-width:48em;margin:2em auto;padding:0 1em}h1,h2,h3,h4,h5,h6{line-height:1.25}ul{padding-left:1.5em}';
+
 export function exportHtml(doc: NotesDocument, options: HtmlOptions = {}, exported: ExportDocument = exportNotes(doc)): string {
   const out: string[] = [];
   const headings = headingsOf(exported, options);
@@ -31,7 +34,7 @@ export function exportHtml(doc: NotesDocument, options: HtmlOptions = {}, export
   const body = out.join('\n') + '\n';
   if (options.fragment) return body;
   const title = escapeHtml(options.title ?? firstHeading(exported) ?? 'Conference notes');
-  return `<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n${body}</body>\n</html>\n`;
+  return `<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}</body>\n</html>\n`;
 }
 
 function firstHeading(doc: ExportDocument): string | undefined {

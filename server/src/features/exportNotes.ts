@@ -70,7 +70,8 @@ export function exportNotes(doc: NotesDocument, first = 0, last = doc.lines.line
   };
 
   const blocks: Block[] = [];
-  const days = new Set(doc.sessions.map((s) => `${s.event}\0${s.day}`));
+  // The days of the sessions exported (a talk copied alone has none above it).
+  const days = new Set(doc.sessions.filter((s) => lineOf(s.headerSpan.start) >= first && lineOf(s.headerSpan.start) <= last).map((s) => `${s.event}\0${s.day}`));
   let lastDay = '';
   let list: { items: ListItem[]; byBullet: Map<number, { inlines: Inline[]; children: ListItem[] }> } | null = null;
   let paragraph: Inline[] | null = null;

@@ -61,7 +61,7 @@ describe('export to Markdown and HTML', () => {
 
   it('Should give the sample the same in HTML, one valid document', () => {
     const html = exportHtml(sample);
-    assert.match(html, /^<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Linux\.conf\.au 2016 – Friday<\/title>/);
+    assert.match(html, /^<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<meta name="viewport"[^\n]*>\n<title>Linux\.conf\.au 2016 – Friday<\/title>\n<style>/);
     const read = htmlStructure(html);
     assert.equal(read.headings.filter((h) => h.level === 2).length, 10);
     assert.equal(read.headings.filter((h) => h.level === 3).length, 23);
