@@ -150,6 +150,18 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
     await wb.page.locator('.statusbar-item', { hasText: 'Copied talk "Helicopters and rocket-planes" as Markdown' }).waitFor();
   });
 
+  it('Should export the file as Markdown with Export Notes as Markdown…, to the name the save dialog offers', async () => {
+    await wb.openFile('kiwicon2019.notes');
+    await wb.runCommand('Conference Notes: Export Notes as Markdown…');
+    // code-server's save dialog is a quick input holding the path offered: the notes' name as .md.
+    await wb.page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLInputElement>('.quick-input-widget .quick-input-box input')).some((i) => i.value.endsWith('/kiwicon2019.md')));
+    await wb.page.keyboard.press('Enter');
+    const message = wb.page.locator('.notification-toast', { hasText: 'exported to kiwicon2019.md' });
+    await message.waitFor();
+    const written = readFileSync(path.join(wb.server.workspace, 'kiwicon2019.md'), 'utf8');
+    assert.ok(written.startsWith('# Kiwicon 2019 – Friday – Session 1\n\n## Breaking into cars — Ann Other <a id="breaking-into-cars"></a>\n\n- CAN bus on the OBD port\n'), written.slice(0, 300));
+  });
+
   it('Should move to the next and previous session, and fold the file to session headers, to talk titles and back', async () => {
     await wb.showTab('lca2016.notes');
     await wb.goToLine(1);
