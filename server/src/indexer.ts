@@ -43,7 +43,6 @@ export class Indexer {
   /** How talk lines are read (`confnotes.format.*`). */
   format: FormatOptions = DEFAULT_FORMAT;
 
-
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly search: SearchService,

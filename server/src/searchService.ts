@@ -1,7 +1,7 @@
 /**
  * The main thread's side of Search Notes: sends files read from disk and open documents to the
- * search worker (dist/searchWorker.js) and asks it for ranked passages. Where the worker cannot
- * start (the server run from source, a platform without threads), the same index runs here.
+ * search worker (dist/searchWorker.js) and asks it for ranked passages. Where the worker's file
+ * is missing (the server run from source), the same index runs in this thread.
  * The worker starts with the first file sent (a server for one open file and no workspace
  * folder pays nothing); one that dies is started again and every file read again (`onLost`).
  */
@@ -79,12 +79,6 @@ export class SearchService implements PassageSearch {
   /** Has anything been sent yet (is there an index)? */
   private get started(): boolean {
     return this.worker !== null || this.local !== null;
-  }
-
-  dispose(): void {
-    const worker = this.worker;
-    this.worker = null;
-    void worker?.terminate();
   }
 
   private start(): void {
