@@ -3,7 +3,8 @@
  * built server over stdio, as an editor starts it on a folder: time to index, workspace-symbol
  * queries, the Conference Notes view's outline, typing into a file with references, a file
  * changed on disk, and server memory. Writes the "workspace" section of bench/RESULTS.md.
- * `--smoke`: 20 files, 1 MB (the test suite's run); `--out FILE`; `--no-build`.
+ * `--smoke`: 20 files, 1 MB (the test suite's run); `--out FILE`; `--no-build`; `--files N
+ * --megabytes M` another size (issue "Scale": 10,000 files, 400 MB), written with `--out`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,8 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const build = !args.includes('--no-build');
 const out = args.includes('--out') ? path.resolve(args[args.indexOf('--out') + 1]) : path.join(ROOT, 'bench', 'RESULTS.md');
-const plan = smoke ? { files: 20, bytes: 1_000_000, repeats: 2, edits: 10 } : { files: 1000, bytes: 50_000_000, repeats: 5, edits: 100 };
+const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+const plan = smoke ? { files: 20, bytes: 1_000_000, repeats: 2, edits: 10 } : { files: option('--files') ?? 1000, bytes: option('--megabytes') ? option('--megabytes')! * 1e6 : 50_000_000, repeats: 5, edits: 100 };
 const GOALS = { indexMs: 2000, queryMs: 20, rssMB: 300, searchQueryMs: 30, searchAddedMB: 100 };
 /**
  * This benchmark's figures before Search Notes indexed the words (bench/RESULTS.md, 2026-11-30,
