@@ -5,6 +5,7 @@
  */
 import { URI } from 'vscode-uri';
 import type { FileLines } from './features/notesSearch';
+import { lineBounds, lineStarts } from './parser/textLines';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -25,22 +26,8 @@ export async function diskLines(uri: string, seen: (uri: string, chars: number) 
   return linesOfText(text);
 }
 
-/** A text's lines, split only where asked: a line's start is found by one scan for breaks. */
+/** A text's lines, split only where asked. */
 export function linesOfText(text: string): FileLines {
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return {
-    lineCount: starts.length,
-    lineText: (line) => {
-      if (line < 0 || line >= starts.length) return '';
-      const end = line + 1 < starts.length ? starts[line + 1] : text.length + 1;
-      // Without the break: `\n`, or `\r\n`, or `\r`.
-      let stop = end - 1;
-      if (stop > starts[line] && text.charCodeAt(stop - 1) === 13 && text.charCodeAt(stop) === 10) stop--;
-      return text.slice(starts[line], Math.min(stop, text.length));
-    },
-  };
+  const starts = lineStarts(text);
+  return { lineCount: starts.length, lineText: (line) => text.slice(...lineBounds(text, starts, line)) };
 }

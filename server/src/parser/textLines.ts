@@ -92,3 +92,24 @@ export function applyEdit(text: TextLines, from: EditPosition, to: EditPosition,
   breaks.splice(first, final + 1 - first, ...edited.breaks.slice(0, keep));
   return { lines, breaks };
 }
+
+/**
+ * Where each line of a text starts (after `\n`, `\r\n` or a lone `\r`, as splitLines splits),
+ * for reading lines of a whole text without making a string of each.
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** A line's [start, end) in the text, its break left out; [length, length] past the last line. */
+export function lineBounds(text: string, starts: readonly number[], line: number): [number, number] {
+  if (line < 0 || line >= starts.length) return [text.length, text.length];
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  if (line + 1 < starts.length) end -= end - 2 >= starts[line] && text.charCodeAt(end - 2) === 13 && text.charCodeAt(end - 1) === 10 ? 2 : 1;
+  return [starts[line], end];
+}

@@ -5,6 +5,7 @@
  * organisation, the text below, or the event, day and session it belongs to (the context).
  */
 import type { NotesDocument } from '../parser/model';
+import { lineBounds, lineStarts } from '../parser/textLines';
 import { forEachWordSpan } from './searchWords';
 
 export type PassageKind = 'file' | 'session' | 'talk';
@@ -71,26 +72,11 @@ export function searchSourceOf(doc: NotesDocument): SearchSource {
   return { passages: planPassages(doc), text: doc.text };
 }
 
-/** Where each line of a text starts (after `\n`, `\r\n` or a lone `\r`, as the parser splits). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
 /** Passages of a file in document order, with their words (read where they are in the text). */
 export function readPassages(source: SearchSource, reader: PassageReader): void {
   const text = source.text;
   const starts = lineStarts(text);
-  const bounds = (line: number): [number, number] => {
-    if (line >= starts.length) return [text.length, text.length];
-    let end = line + 1 < starts.length ? starts[line + 1] : text.length;
-    while (end > starts[line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-    return [starts[line], end];
-  };
+  const bounds = (line: number) => lineBounds(text, starts, line);
   // One callback per field for the whole file: millions of words, no closure each.
   const title = (start: number, end: number, hash: number) => reader.word(Field.Title, text, start, end, hash);
   const body = (start: number, end: number, hash: number) => reader.word(Field.Text, text, start, end, hash);
