@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { LspClient } from '../test/protocol/lspClient';
 import { applyEdit, splitLines } from '../server/src/parser/textLines';
+import { SERVER_ENVIRONMENT } from '../server/src/serverEnvironment';
+import { LINES_BEFORE_COMPACTION } from '../server/src/serverMemory';
 import { median, percentile } from './stats';
 
 const NO_DELAY = { ignoreLinkCommand: false, settings: { diagnostics: { delay: 0 } } };
@@ -39,6 +41,10 @@ export interface TypingResult {
   readonly foldingAfterEditMs: number;
   readonly rssMB: number;
   readonly peakRssMB: number;
+  /** RSS once the server, idle, compacted its heap (serverMemory.ts); null if it did not within 10 s. */
+  readonly settledRssMB: number | null;
+  /** Started with SERVER_ENVIRONMENT, as the VS Code client starts it. */
+  readonly asVSCodeStartsIt: boolean;
 }
 
 /** A deterministic sequence of line numbers spread through the file. */
@@ -50,11 +56,11 @@ function* spreadLines(lineCount: number, seed = 1): Generator<number> {
   }
 }
 
-export async function measureTyping(file: string, edits: number, requests: number): Promise<TypingResult> {
+export async function measureTyping(file: string, edits: number, requests: number, asVSCodeStartsIt = true): Promise<TypingResult> {
   const content = readFileSync(file, 'utf8');
   let text = splitLines(content);
   const uri = 'file:///bench/' + file.split('/').pop();
-  const client = new LspClient();
+  const client = new LspClient(undefined, undefined, asVSCodeStartsIt ? SERVER_ENVIRONMENT : {});
   await client.initialize(NO_DELAY, false);
   const pid = client.process.pid!;
 
@@ -101,8 +107,16 @@ export async function measureTyping(file: string, edits: number, requests: numbe
   const symbolsAfterEditMs = await afterEdit('textDocument/documentSymbol');
   const foldingAfterEditMs = await afterEdit('textDocument/foldingRange');
 
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  const rssMB = Math.round(kb('VmRSS') / 1000);
+  const peakRssMB = Math.round(kb('VmHWM') / 1000);
+  // The server compacts only after enough work (a tiny input never gets there).
+  const compacts = edits * text.lines.length >= LINES_BEFORE_COMPACTION;
+  const compacted = compacts && await client.notification((n) => n.method === 'window/logMessage' && /^memory compacted/.test((n.params as { message: string }).message), 10000).then(
+    () => true,
+    () => false,
+  );
+  const settledRssMB = compacted ? Math.round(kb('VmRSS') / 1000) : null;
   await client.stop();
   return {
     bytes: Buffer.byteLength(content),
@@ -113,7 +127,9 @@ export async function measureTyping(file: string, edits: number, requests: numbe
     keystrokeMaxMs: percentile(latencies, 100),
     symbolsAfterEditMs,
     foldingAfterEditMs,
-    rssMB: Math.round(kb('VmRSS') / 1000),
-    peakRssMB: Math.round(kb('VmHWM') / 1000),
+    rssMB,
+    peakRssMB,
+    settledRssMB,
+    asVSCodeStartsIt,
   };
 }

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { findAnchor, installAnchor, runMarkdownAnchor, runNaiveScan, type MarkdownAnchor } from './anchor';
 import { generateNotes } from './generate';
 import { measureStartup, measureTyping, type TypingResult } from './keystrokes';
+import { measureResponsiveness } from './responsiveness';
 import { renderResults, type InProcess, type Results } from './report';
 import { writeSection } from './resultsFile';
 import { measureSizes } from './sizes';
@@ -23,8 +24,8 @@ const build = !args.includes('--no-build');
 const out = args.includes('--out') ? path.resolve(args[args.indexOf('--out') + 1]) : path.join(ROOT, 'bench', 'RESULTS.md');
 
 const plan = smoke
-  ? { sizes: [50_000], typingSizes: [50_000], anchorSizes: [] as number[], runs: 2, edits: 20, requests: 3, startups: 2, vsix: false }
-  : { sizes: [1_000_000, 10_000_000, 50_000_000], typingSizes: [1_000_000, 10_000_000], anchorSizes: [1_000_000, 10_000_000], runs: 5, edits: 200, requests: 20, startups: 10, vsix: true };
+  ? { sizes: [50_000], typingSizes: [50_000], anchorSizes: [] as number[], runs: 2, edits: 20, requests: 3, startups: 2, vsix: false, firstParse: 5_000_000 }
+  : { sizes: [1_000_000, 10_000_000, 50_000_000], typingSizes: [1_000_000, 10_000_000], anchorSizes: [1_000_000, 10_000_000], runs: 5, edits: 200, requests: 20, startups: 10, vsix: true, firstParse: 100_000_000 };
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -79,6 +80,13 @@ async function main() {
     log(`typing through the protocol, ${size / 1e6} MB`);
     typing.set(size, await measureTyping(files.get(size)!.notes, plan.edits, plan.requests));
   }
+  const largest = Math.max(...plan.typingSizes);
+  log(`typing through the protocol, ${largest / 1e6} MB, the server started without SERVER_ENVIRONMENT (as a plain \`node\`)`);
+  const typingPlain = await measureTyping(files.get(largest)!.notes, plan.edits, plan.requests, false);
+  log(`requests about a small file while ${plan.firstParse / 1e6} MB is first parsed`);
+  const bigFile = path.join(inputs, `notes-${plan.firstParse / 1e6}MB.notes`);
+  writeFileSync(bigFile, generateNotes(sample, plan.firstParse).notes);
+  const responsiveness = await measureResponsiveness(bigFile, files.get(Math.min(...plan.sizes))!.notes);
   log('sizes');
   const sizes = measureSizes(plan.vsix);
 
@@ -93,6 +101,8 @@ async function main() {
     naive,
     startup,
     typing,
+    typingPlain,
+    responsiveness,
     sizes,
   };
   const report = renderResults(results);

@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -39,7 +40,8 @@ const searchWorkerApart = {
 };
 // The given-name lists (server/src/parser/names.ts): the same array, made at load from one string
 // of sorted names, each written as how many leading letters it shares with the one before (a
-// digit) and the rest — a third the size of the JSON's quoted strings.
+// digit) and the rest — a third the size of the JSON's quoted strings — compressed with Brotli
+// (base64 in the bundle: 77 KB of names become 30 KB; inflating them at load takes a millisecond).
 const namesAsText = {
   name: 'names-as-text',
   setup(build) {
@@ -52,7 +54,9 @@ const namesAsText = {
         previous = name;
         return shared + name.slice(shared);
       });
-      const decode = `let p = ''; module.exports = ${JSON.stringify(coded.join('\n'))}.split('\\n').map((c) => (p = p.slice(0, Number(c[0])) + c.slice(1)));`;
+      const packed = brotliCompressSync(Buffer.from(coded.join('\n')), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+      const text = `require('node:zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString()`;
+      const decode = `let p = ''; module.exports = ${text}.split('\\n').map((c) => (p = p.slice(0, Number(c[0])) + c.slice(1)));`;
       return { contents: decode, loader: 'js' };
     });
   },

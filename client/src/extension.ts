@@ -4,6 +4,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHand
 import type { Location, Position } from 'vscode-languageserver-types';
 import { SHOW_REFERENCES_COMMAND } from '../../server/src/features/codeLenses';
 import { WorkspaceTrustNotification } from '../../server/src/protocol';
+import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
 import { registerBulletKeys } from './bulletKeys';
 import { CrashPolicy } from './crashPolicy';
 import { registerNotesView } from './notesView';
@@ -19,8 +20,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { env: SERVER_ENVIRONMENT } },
+    debug: { module, transport: TransportKind.ipc, options: { env: SERVER_ENVIRONMENT, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'confnotes' }],

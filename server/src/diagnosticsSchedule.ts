@@ -88,10 +88,10 @@ export class DiagnosticsSchedule {
     const document = this.open.get(uri);
     if (!document) return;
     const options = await this.configuration.linkOptionsFor(uri);
-    // The document may have changed or closed while settings were read.
+    const model = await this.open.modelOf(document);
+    // The document may have changed or closed while settings were read or it was parsed.
     if (this.open.get(uri)?.version !== document.version) return;
-    const model = this.open.modelOf(document);
-    this.open.syncToIndex(uri, true);
+    await this.open.syncToIndex(uri, true);
     this.validatedWith.set(uri, this.workspace.isIndexed ? this.namesVersion : -1);
     await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: this.diagnosticsOf(model, options) });
     if (model.linesNotSearchedForLinks.length > 0 && !this.toldAboutLongLines.has(uri)) {
@@ -108,7 +108,10 @@ export class DiagnosticsSchedule {
   private namesSettled(): void {
     if (!this.workspace.isIndexed || this.lifecycle.isShutDown) return;
     for (const document of this.open.all()) {
-      if (this.validatedWith.get(document.uri) !== this.namesVersion && this.open.modelOf(document).references.length > 0) void this.schedule(document.uri, true);
+      if (this.validatedWith.get(document.uri) === this.namesVersion) continue;
+      void this.open.modelOf(document).then((model) => {
+        if (model.references.length > 0) void this.schedule(document.uri, true);
+      });
     }
     if (this.canRefreshCodeLenses) this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     void this.connection.sendNotification(OutlineChangedNotification, {});

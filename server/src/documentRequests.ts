@@ -27,48 +27,48 @@ export interface DocumentAbilities {
 }
 
 export function registerDocumentRequests(connection: Connection, open: OpenDocuments, configuration: Configuration, workspace: WorkspaceRequests, abilities: DocumentAbilities): void {
-  connection.onDocumentSymbol((p) => open.withModel(p.textDocument.uri, [], documentSymbols));
-  connection.onFoldingRanges((p) => open.withModel(p.textDocument.uri, [], (m) => foldingRanges(m, { rangeLimit: abilities.foldingLimit })));
+  connection.onDocumentSymbol((p, token) => open.withModel(p.textDocument.uri, [], documentSymbols, token));
+  connection.onFoldingRanges((p, token) => open.withModel(p.textDocument.uri, [], (m) => foldingRanges(m, { rangeLimit: abilities.foldingLimit }), token));
   connection.onDocumentLinks(async (p, token) => {
     // Links to talks need the index; a document without references does not wait for it.
-    const withReferences = open.withModel(p.textDocument.uri, false, (m) => m.references.length > 0);
+    const withReferences = await open.withModel(p.textDocument.uri, false, (m) => m.references.length > 0, token);
     const index = withReferences ? await workspace.indexFor(token) : null;
-    return open.withModel(p.textDocument.uri, [], (m) => documentLinks(m, m.references.length > 0 ? index : null));
+    return open.withModel(p.textDocument.uri, [], (m) => documentLinks(m, m.references.length > 0 ? index : null), token);
   });
   connection.onHover(async (p, token) => {
     const options = await configuration.linkOptionsFor(p.textDocument.uri);
     // Hovers on links need no index; before the first indexing, references get none.
-    const onReference = open.withModel(p.textDocument.uri, false, (m) => referenceAt(m, m.lines.offsetAt(p.position)) !== null);
+    const onReference = await open.withModel(p.textDocument.uri, false, (m) => referenceAt(m, m.lines.offsetAt(p.position)) !== null, token);
     const known = workspace.isIndexed && onReference ? await workspace.indexFor(token) : null;
-    return open.withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, known));
+    return open.withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, known), token);
   });
-  connection.onCodeAction(async (p) => {
+  connection.onCodeAction(async (p, token) => {
     const options = { ...(await configuration.linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand: abilities.settingsCommands, only: p.context.only };
-    return open.withModel(p.textDocument.uri, [], (m) => codeActions(m, p.textDocument.uri, p.range, options, p.context.diagnostics));
+    return open.withModel(p.textDocument.uri, [], (m) => codeActions(m, p.textDocument.uri, p.range, options, p.context.diagnostics), token);
   });
-  connection.onRequest(TalksRequest, (p) => open.withModel(p.textDocument.uri, [], talkItems));
-  connection.onRequest(AdjacentTalkRequest, (p) => open.withModel(p.textDocument.uri, null, (m) => adjacentHeading(m, m.lines.offsetAt(p.position), p.direction, p.unit ?? 'talk')));
-  connection.onRequest(OverviewLinesRequest, (p) => open.withModel(p.textDocument.uri, { sessions: [], talks: [], looseTalks: [] }, overviewLines));
-  connection.onDocumentFormatting(async (p) => {
+  connection.onRequest(TalksRequest, (p, token) => open.withModel(p.textDocument.uri, [], talkItems, token));
+  connection.onRequest(AdjacentTalkRequest, (p, token) => open.withModel(p.textDocument.uri, null, (m) => adjacentHeading(m, m.lines.offsetAt(p.position), p.direction, p.unit ?? 'talk'), token));
+  connection.onRequest(OverviewLinesRequest, (p, token) => open.withModel(p.textDocument.uri, { sessions: [], talks: [], looseTalks: [] }, overviewLines, token));
+  connection.onDocumentFormatting(async (p, token) => {
     const { layout } = await configuration.forUri(p.textDocument.uri);
-    return open.withModel(p.textDocument.uri, [], (m) => formatting(m, layout));
+    return open.withModel(p.textDocument.uri, [], (m) => formatting(m, layout), token);
   });
-  connection.onDocumentRangeFormatting(async (p) => {
+  connection.onDocumentRangeFormatting(async (p, token) => {
     const { layout } = await configuration.forUri(p.textDocument.uri);
     // Whole lines: a selection that starts or ends inside a line formats that line.
-    return open.withModel(p.textDocument.uri, [], (m) => formatting(m, layout, p.range.start.line, p.range.end.character === 0 && p.range.end.line > p.range.start.line ? p.range.end.line - 1 : p.range.end.line));
+    return open.withModel(p.textDocument.uri, [], (m) => formatting(m, layout, p.range.start.line, p.range.end.character === 0 && p.range.end.line > p.range.start.line ? p.range.end.line - 1 : p.range.end.line), token);
   });
-  connection.onDocumentOnTypeFormatting(async (p) => {
+  connection.onDocumentOnTypeFormatting(async (p, token) => {
     const { layout } = await configuration.forUri(p.textDocument.uri);
-    return open.withModel(p.textDocument.uri, [], (m) => onTypeFormatting(m, p.position.line, p.position.character, layout));
+    return open.withModel(p.textDocument.uri, [], (m) => onTypeFormatting(m, p.position.line, p.position.character, layout), token);
   });
-  connection.onRequest(ExportRequest, (p) =>
+  connection.onRequest(ExportRequest, (p, token) =>
     open.withModel(p.textDocument.uri, null, (m) => {
       const scope: ExportScope = p.range ? { kind: 'selection', range: p.range } : p.position ? { kind: 'cursor', line: p.position.line } : { kind: 'file' };
       const level = typeof p.headingLevel === 'number' ? p.headingLevel : undefined;
       return exportPart(m, scope, p.to === 'html' ? 'html' : 'markdown', { fragment: p.fragment === true, title: typeof p.title === 'string' ? p.title : undefined, headingLevel: level });
-    }),
+    }, token),
   );
-  connection.onRequest(NextHeadersRequest, (p) => open.withModel(p.textDocument.uri, [], (m) => nextHeaders(m, p.position.line).map((h) => h.header)));
-  connection.onSelectionRanges((p) => open.withModel(p.textDocument.uri, [], (m) => selectionRanges(m, p.positions.map((pos) => m.lines.offsetAt(pos)))));
+  connection.onRequest(NextHeadersRequest, (p, token) => open.withModel(p.textDocument.uri, [], (m) => nextHeaders(m, p.position.line).map((h) => h.header), token));
+  connection.onSelectionRanges((p, token) => open.withModel(p.textDocument.uri, [], (m) => selectionRanges(m, p.positions.map((pos) => m.lines.offsetAt(pos))), token));
 }

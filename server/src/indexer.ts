@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { decodeNotes, describeError } from './cli/readNotes';
-import { DEFAULT_FORMAT, parseNotes, type FormatOptions } from './parser/parseNotes';
+import { DEFAULT_FORMAT, parseSteps, type FormatOptions } from './parser/parseNotes';
+import { runInSlices, SLICE_MS } from './slices';
 import { summarize } from './workspace/fileSummary';
 import type { SearchService } from './searchService';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -35,8 +36,9 @@ export class Indexer {
   /** Bumped when folders or patterns change: a walk of an older generation stops. */
   private generation = 0;
   /**
-   * The latest read or deletion asked for, per file. Reads finish out of order (a change event
-   * arrives while the start-up walk reads the same file): only the latest one may touch the index.
+   * The latest read or deletion asked for, per file (kept after it is done). Reads finish out of
+   * order (a change event arrives while the start-up walk reads the same file): only the latest
+   * one may touch the index.
    */
   private readonly tickets = new Map<string, number>();
   private nextTicket = 0;
@@ -47,6 +49,10 @@ export class Indexer {
     private readonly index: WorkspaceIndex,
     private readonly search: SearchService,
     private readonly log: (message: string) => void,
+    /** Lines parsed, after each file (for IdleCompaction). */
+    private readonly parsed: (lines: number) => void = () => undefined,
+    /** The tests make every step of a parse a turn of its own. */
+    private readonly sliceMs = SLICE_MS,
   ) {}
 
   configure(folderUris: readonly string[], patterns: readonly string[]): void {
@@ -75,10 +81,13 @@ export class Indexer {
     // What was indexed for search before this indexing (stats are counted from the last ask).
     await this.search.stats();
     const files: string[] = [];
+    const walkStarted = this.nextTicket;
     for (const folder of this.folders) await this.walk(folder, folder, files, generation);
     if (generation !== this.generation) return 'superseded';
     const wanted = new Set(files.map((f) => URI.file(f).toString()));
-    for (const uri of this.index.diskUris()) if (!wanted.has(uri)) this.delete(uri);
+    // Files the walk did not see leave the index, unless an event since said otherwise.
+    // Caught by the property test: a file created during the walk, its event handled first, was dropped.
+    for (const uri of this.index.diskUris()) if (!wanted.has(uri) && (this.tickets.get(uri) ?? 0) <= walkStarted) this.delete(uri);
     progress?.begin(files.length);
     const pending: Array<{ uri: string; ticket: number; read: Promise<Read> }> = [];
     let nextToRead = 0;
@@ -94,7 +103,7 @@ export class Indexer {
       if (generation !== this.generation || progress?.cancelled) break;
       const { uri, ticket, read } = pending.shift()!;
       readNext();
-      this.apply(uri, ticket, await read);
+      await this.apply(uri, ticket, await read);
       if (++done % 25 === 0) progress?.report(done, files.length);
       // Requests waiting behind the indexing run here.
       await new Promise((resolve) => setImmediate(resolve));
@@ -112,12 +121,15 @@ export class Indexer {
   async fileChanged(uri: string): Promise<void> {
     if (!this.wants(uri)) return;
     const ticket = this.ticket(uri);
-    this.apply(uri, ticket, await readNotes(URI.parse(uri).fsPath));
+    await this.apply(uri, ticket, await readNotes(URI.parse(uri).fsPath));
   }
 
   /** A watched file or folder was deleted: it and everything under it leave the index. */
   fileDeleted(uri: string): void {
     const prefix = uri.endsWith('/') ? uri : uri + '/';
+    // A read of it under way may have started before the deletion: it is void.
+    // Caught by the property test: a file deleted while the first indexing read it stayed in the index.
+    for (const known of [...this.tickets.keys()]) if (known === uri || known.startsWith(prefix)) this.ticket(known);
     for (const known of this.index.diskUris()) if (known === uri || known.startsWith(prefix)) this.delete(known);
   }
 
@@ -133,11 +145,14 @@ export class Indexer {
     return ticket;
   }
 
-  private apply(uri: string, ticket: number, read: Read): void {
+  private async apply(uri: string, ticket: number, read: Read): Promise<void> {
     if (this.tickets.get(uri) !== ticket) return;
-    this.tickets.delete(uri);
     if ('text' in read) {
-      const doc = parseNotes(read.text, { links: false, format: this.format });
+      // In slices: a file of tens of megabytes takes seconds, and requests must not wait for it.
+      const doc = await runInSlices(parseSteps(read.text, { links: false, format: this.format }), () => this.tickets.get(uri) === ticket, this.sliceMs);
+      // Read again (changed on disk) or deleted meanwhile: that newer ticket decides.
+      if (!doc) return;
+      this.parsed(doc.lines.lineCount);
       this.index.setFromDisk(summarize(uri, doc));
       this.search.setFromDisk(uri, doc, read.text);
       return;

@@ -2,6 +2,7 @@
 /** Entry point of `confnotes-language-server`: picks the transport and starts the server. */
 import { createConnection, LSPErrorCodes, ProposedFeatures, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { SERVER_NAME, SERVER_VERSION, startServer } from './server';
+import { keepHeapSmall } from './serverMemory';
 
 /**
  * A request cancelled while it waits (behind the parse of a huge file, say) is answered
@@ -25,5 +26,6 @@ if (args.includes('--version')) {
   process.on('unhandledRejection', (reason) => {
     process.stderr.write(`${SERVER_NAME}: unexpected error, carrying on: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
   });
+  keepHeapSmall();
   startServer(createConnection(ProposedFeatures.all, answerCancelledRequestsAtOnce));
 }

@@ -16,11 +16,13 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import type { IdleCompaction } from './serverMemory';
 import { Indexer, readNotes, type IndexProgress } from './indexer';
 import { SearchService } from './searchService';
+import { runInSlices } from './slices';
 import { parseNotes, type FormatOptions } from './parser/parseNotes';
 import type { NotesDocument } from './parser/model';
-import { documentNames, summarize } from './workspace/fileSummary';
+import { documentNames, summarySteps } from './workspace/fileSummary';
 import { canonicalUri, WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Workspaces with at least this many notes files show indexing progress. */
@@ -51,12 +53,15 @@ export class NotesWorkspace {
   private abilities: WorkspaceAbilities = { watchFiles: false, showProgress: false };
   private folders: readonly string[] = [];
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    compaction?: IdleCompaction,
+  ) {
     this.search = new SearchService(
       (message) => connection.console.error(message),
       () => void this.reindexAll(),
     );
-    this.indexer = new Indexer(this.index, this.search, (message) => connection.console.info(message));
+    this.indexer = new Indexer(this.index, this.search, (message) => connection.console.info(message), (lines) => compaction?.worked(lines));
   }
 
   /** What the client can do, and its workspace folders (from `initialize`). */
@@ -106,14 +111,18 @@ export class NotesWorkspace {
    * it last did (other files may refer to them). Summarizing a 10 MB file costs more than
    * parsing it: typing in a bullet leaves the summary behind until an answer needs positions.
    */
-  takeOpen(documentUri: string, version: number, model: NotesDocument, namesOnly: boolean): void {
+  async takeOpen(documentUri: string, version: number, model: NotesDocument, namesOnly: boolean, stillOpen: () => boolean): Promise<void> {
     const uri = canonicalUri(documentUri);
     const held = this.openVersions.get(uri);
-    if (held?.version === version) return;
+    if (held && held.version >= version) return;
     const names = documentNames(model);
     if (namesOnly && held?.names === names) return;
+    // In slices: a 100 MB document's summary takes a quarter of a second.
+    const summary = await runInSlices(summarySteps(uri, model), stillOpen);
+    const now = this.openVersions.get(uri);
+    if (!summary || !stillOpen() || (now && now.version >= version)) return;
     this.openVersions.set(uri, { version, names });
-    this.index.setOpen(summarize(uri, model));
+    this.index.setOpen(summary);
   }
 
   /** Search takes an open document's version (indexing its words costs a parse: only when a search asks). */

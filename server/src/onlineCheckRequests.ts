@@ -28,7 +28,7 @@ export function registerOnlineChecks(
     const found = new Map<string, NotesDocument>();
     for (const uri of uris) {
       const document = open.get(uri);
-      const model = document ? open.modelOf(document) : await workspace.parseFromDisk(uri);
+      const model = document ? await open.modelOf(document) : await workspace.parseFromDisk(uri);
       if (model) found.set(uri, model);
     }
     return found;
@@ -68,7 +68,7 @@ export function registerOnlineChecks(
     }
     void configuration.forUri(e.document.uri).then(async (settings) => {
       if (settings.online.mode !== 'onSave') return;
-      const model = open.modelOf(e.document);
+      const model = await open.modelOf(e.document);
       const urls = model.links.flatMap((l) => (l.target === null ? [] : [l.target]));
       await online().run(`file ${e.document.uri}`, urls, 1, settings.online).catch((error) => connection.console.warn(`checking links on save: ${error}`));
       await showResults(new Map([[e.document.uri, model]]));

@@ -2,8 +2,9 @@
  * The documents the client has open: their text (as lines), their models (one parse per
  * version) and their place in the workspace index, where an open document wins over its disk copy.
  */
-import { TextDocuments } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken } from 'vscode-languageserver';
 import { DocumentModels } from './documentModels';
+import type { IdleCompaction } from './serverMemory';
 import type { Lifecycle } from './lifecycle';
 import { LineDocument } from './lineDocument';
 import type { NotesWorkspace } from './notesWorkspace';
@@ -12,12 +13,16 @@ import type { FormatOptions } from './parser/parseNotes';
 
 export class OpenDocuments {
   readonly documents = new TextDocuments(LineDocument);
-  private readonly models = new DocumentModels();
+  private readonly models: DocumentModels;
 
   constructor(
     private readonly workspace: NotesWorkspace,
     private readonly lifecycle: Lifecycle,
-  ) {}
+    compaction?: IdleCompaction,
+    log?: (message: string) => void,
+  ) {
+    this.models = new DocumentModels((lines) => compaction?.worked(lines), log);
+  }
 
   get(uri: string): LineDocument | undefined {
     return this.documents.get(uri);
@@ -31,7 +36,8 @@ export class OpenDocuments {
     return this.documents.keys();
   }
 
-  modelOf(document: LineDocument): NotesDocument {
+  /** The model of the document's version; a large document's first parse is done in slices, so wait for it. */
+  async modelOf(document: LineDocument): Promise<NotesDocument> {
     return this.models.get(document);
   }
 
@@ -44,21 +50,26 @@ export class OpenDocuments {
    * Runs a request on a document's model. A document the server does not have gets the empty
    * answer, never an error; any request after `shutdown` is refused, as the protocol says.
    */
-  withModel<R>(uri: string, empty: R, run: (model: NotesDocument) => R): R {
+  async withModel<R>(uri: string, empty: R, run: (model: NotesDocument) => R, token?: CancellationToken): Promise<R> {
     this.lifecycle.ensureRunning();
     const document = this.documents.get(uri);
-    return document ? run(this.models.get(document)) : empty;
+    if (!document) return empty;
+    const model = await untilCancelled(this.models.get(document), token);
+    // Closed while its first parse went on.
+    return this.documents.get(uri) ? run(model) : empty;
   }
 
   /** The index takes this open document's text (or only its names: see NotesWorkspace.takeOpen). */
-  syncToIndex(uri: string, namesOnly = false): void {
+  async syncToIndex(uri: string, namesOnly = false, token?: CancellationToken): Promise<void> {
     const document = this.documents.get(uri);
-    if (document) this.workspace.takeOpen(uri, document.version, this.models.get(document), namesOnly);
+    if (!document) return;
+    const model = await untilCancelled(this.models.get(document), token);
+    await this.workspace.takeOpen(uri, document.version, model, namesOnly, () => this.documents.get(uri) !== undefined);
   }
 
   /** Search takes every open document's current version. */
-  syncToSearch(): void {
-    for (const document of this.documents.all()) this.workspace.takeOpenForSearch(document.uri, document.version, this.models.get(document));
+  async syncToSearch(): Promise<void> {
+    for (const document of this.documents.all()) this.workspace.takeOpenForSearch(document.uri, document.version, await this.models.get(document));
   }
 
   /** A document closed: its model goes, its disk copy counts again in the index. */
@@ -66,4 +77,13 @@ export class OpenDocuments {
     this.models.forget(uri);
     this.workspace.closed(uri);
   }
+}
+
+/** A model still being parsed is waited for until the request is cancelled: then the answer is "cancelled" at once. */
+function untilCancelled(model: NotesDocument | Promise<NotesDocument>, token: CancellationToken | undefined): NotesDocument | Promise<NotesDocument> {
+  if (!(model instanceof Promise) || !token) return model;
+  return new Promise((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled while the document was parsed')));
+    model.then(resolve, reject).finally(() => listener.dispose());
+  });
 }

@@ -47,7 +47,7 @@ export class WorkspaceRequests {
   async indexFor(token: CancellationToken, namesOnly = false): Promise<WorkspaceIndex> {
     this.lifecycle.ensureRunning();
     await this.workspace.whenIndexed(token);
-    for (const document of this.open.all()) this.open.syncToIndex(document.uri, namesOnly);
+    for (const document of this.open.all()) await this.open.syncToIndex(document.uri, namesOnly, token);
     return this.workspace.index;
   }
 
@@ -60,27 +60,26 @@ export class WorkspaceRequests {
       if (typeof p?.query !== 'string') return { results: [], found: 0, problems: ['confnotes/search: "query" must be a string'] };
       const limit = typeof p.limit === 'number' && Number.isFinite(p.limit) ? Math.max(1, Math.min(Math.floor(p.limit), RESULTS_PER_SEARCH)) : 50;
       const index = await this.indexFor(token);
-      open.syncToSearch();
+      await open.syncToSearch();
       const linesOf = (uri: string) => {
         const document = open.get(uri) ?? open.all().find((d) => canonicalUri(d.uri) === uri);
         if (!document) return diskLines(uri, (changed, chars) => this.workspace.changedOnDisk(changed, chars));
-        const model = open.modelOf(document);
-        return Promise.resolve({ lineCount: model.lines.lineCount, lineText: (line: number) => model.lineText(line) });
+        return open.modelOf(document).then((model) => ({ lineCount: model.lines.lineCount, lineText: (line: number) => model.lineText(line) }));
       };
       return searchNotes(index, this.workspace.search, p.query, linesOf, limit);
     });
     connection.onWorkspaceSymbol(async (p, token) => workspaceSymbols(await this.indexFor(token), p.query));
     connection.onDefinition(async (p, token) => {
       const index = await this.indexFor(token);
-      return open.withModel(p.textDocument.uri, [], (m) => definition(m, index, m.lines.offsetAt(p.position)));
+      return open.withModel(p.textDocument.uri, [], (m) => definition(m, index, m.lines.offsetAt(p.position)), token);
     });
     connection.onReferences(async (p, token) => {
       const index = await this.indexFor(token);
-      return open.withModel(p.textDocument.uri, [], (m) => backlinks(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.context.includeDeclaration));
+      return open.withModel(p.textDocument.uri, [], (m) => backlinks(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.context.includeDeclaration), token);
     });
     connection.onCodeLens(async (p, token) => {
       const index = await this.indexFor(token, true);
-      return open.withModel(p.textDocument.uri, [], (m) => codeLenses(m, index, canonicalUri(p.textDocument.uri)));
+      return open.withModel(p.textDocument.uri, [], (m) => codeLenses(m, index, canonicalUri(p.textDocument.uri)), token);
     });
     connection.onCompletion(async (p, token) => {
       const index = await this.indexFor(token);
@@ -90,7 +89,7 @@ export class WorkspaceRequests {
         const { line, character } = m.lines.positionAt(m.lines.offsetAt(p.position));
         const items = [...headerCompletions(m, line, character), ...speakerCompletions(m, index, line, character)];
         return items.length > 0 ? { isIncomplete: true, items } : null;
-      });
+      }, token);
     });
     connection.onPrepareRename(async (p, token) => {
       const index = await this.indexFor(token);
@@ -99,11 +98,12 @@ export class WorkspaceRequests {
           const { range, placeholder } = renameTarget(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position));
           return { range, placeholder };
         }),
+        token,
       );
     });
     connection.onRenameRequest(async (p, token) => {
       const index = await this.indexFor(token);
-      return open.withModel(p.textDocument.uri, null, (m) => refusalAsError(() => rename(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.newName)));
+      return open.withModel(p.textDocument.uri, null, (m) => refusalAsError(() => rename(m, index, canonicalUri(p.textDocument.uri), m.lines.offsetAt(p.position), p.newName)), token);
     });
   }
 }

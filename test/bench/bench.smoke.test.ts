@@ -40,7 +40,10 @@ describe('benchmark smoke run', function () {
     const analysis = report.split('\n').find((l) => l.startsWith('| 50 KB |') && l.includes(counts));
     assert.ok(analysis, `an in-process row with the counts of a direct parse (${counts})`);
     const typing = report.split('\n').filter((l) => l.startsWith('| 50 KB |'))[1];
-    assert.match(typing, /^\| 50 KB \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| \d+ MB \(peak \d+ MB\) \| – \|$/);
+    assert.match(typing, /^\| 50 KB \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| \d+ MB \(peak \d+ MB; idle (\d+ MB|not compacted)\) \| – \|$/);
+    assert.match(report, /\| Server RSS with 10 MB open after 20 edits ≤ 150 MB .* \| – \| not measured \|/, 'no 10 MB input in a smoke run');
+    // The first parse of a file large enough to be parsed in slices, with requests about another file meanwhile.
+    assert.match(report, /\| 5 MB \| [\d.]+ ms \| [\d.]+ ms \| \d+ \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| answered "cancelled" in [\d.]+ ms \|/);
     assert.match(report, /spawn to the `initialize` answer, median of fresh servers: [\d.]+ ms/);
     assert.match(report, /Minified bundles: client \d+ KB, server \d+ KB, CLI \d+ KB/);
     assert.match(report, /\| Server bundle ≤ 400 KB minified \| \d+ KB \| \*\*(not )?met\*\* \|/);

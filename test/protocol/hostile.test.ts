@@ -68,6 +68,46 @@ describe('language server on hostile input', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('Should answer requests about a small file while a large one is first parsed, and cancel one on the large file meanwhile', async () => {
+    // Ordering, not time: every answer about the small file comes after the server said it parses
+    // the large one in slices and before that parse's diagnostics (its end).
+    const copies = Math.ceil(20e6 / SAMPLE.length);
+    const big = Array(copies).fill(SAMPLE).join('\n');
+    const small = 'file:///workspace/small.notes';
+    const events: string[] = [];
+    await client.initialize({ ignoreLinkCommand: false, settings: { diagnostics: { delay: 0 } } }, false);
+    await client.open(small, SAMPLE);
+    await published(small, 1);
+    const slicing = client
+      .notification((n) => n.method === 'window/logMessage' && /^\S+: \d+ lines, parsed in slices$/.test((n.params as { message: string }).message), 60000)
+      .then(() => events.push('parse started'));
+    void client.diagnostics(URI, (p) => p.version === 1, 60000).then(() => events.push('large file parsed'));
+    await client.open(URI, big);
+    await slicing;
+    const cancel = new CancellationTokenSource();
+    const links = request('textDocument/documentLink', ask(URI), cancel.token).then(() => 'answered', (e: ResponseError) => e.code);
+    cancel.cancel();
+    void links.then(() => events.push('cancelled'));
+    const hover = await request<{ contents: { value: string } } | null>('textDocument/hover', { ...ask(small), position: { line: 23, character: 30 } });
+    events.push('hover');
+    const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', ask(small));
+    events.push('outline');
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: small, version: 2 },
+      contentChanges: [{ range: { start: { line: 23, character: 0 }, end: { line: 23, character: 0 } }, text: '  • http://example.org/x\n' }],
+    });
+    const diagnostics = await published(small, 2);
+    events.push('keystroke');
+    assert.equal(await links, REQUEST_CANCELLED);
+    await published(URI, 1);
+    assert.deepEqual(events, ['parse started', 'cancelled', 'hover', 'outline', 'keystroke', 'large file parsed']);
+    assert.ok(hover?.contents.value.includes('Link'), 'the hover is on a link');
+    assert.equal(symbols.length, 4, 'the sample has four days');
+    assert.equal(diagnostics.length, (await published(small, 1)).length, 'the line typed holds a good link: nothing new to say');
+    const outline = await request<DocumentSymbol[]>('textDocument/documentSymbol', ask(URI));
+    assert.equal(outline.length, 4 * copies, 'the large file parsed in slices as a whole parse reads it');
+  });
+
   it('Should not look for links in a 5 MB line, say so once, and still find them on other lines', async () => {
     // Caught: finding links was quadratic in the links on a line (minutes for this one), and the
     // "say so" was a window/showMessageRequest whose refusal by this client crashed the server.

@@ -27,9 +27,9 @@ export class LspClient {
   readonly registrations = new Map<string, unknown>();
   private readonly notificationWaiters: Array<{ test: (n: { method: string; params: unknown }) => boolean; resolve: () => void }> = [];
 
-  /** `command`: what to run (the built server by default; an installed bin in the package test). */
-  constructor(args: string[] = ['--stdio'], command: readonly string[] = [process.execPath, SERVER]) {
-    this.process = spawn(command[0], [...command.slice(1), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `command`: what to run (the built server by default; an installed bin in the package test); `env`: added to this process's. */
+  constructor(args: string[] = ['--stdio'], command: readonly string[] = [process.execPath, SERVER], env: Readonly<Record<string, string>> = {}) {
+    this.process = spawn(command[0], [...command.slice(1), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -14,8 +14,10 @@ import { foldingRanges } from '../../server/src/features/foldingRanges';
 import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
 import { LineDocument } from '../../server/src/lineDocument';
 import { LineFactsCache } from '../../server/src/parser/lineFacts';
+import { normalizeName } from '../../server/src/parser/lineRules';
 import type { NotesDocument } from '../../server/src/parser/model';
-import { parseNotes } from '../../server/src/parser/parseNotes';
+import { DEFAULT_FORMAT, parseNotes, type FormatOptions } from '../../server/src/parser/parseNotes';
+import { DocumentModels } from '../../server/src/documentModels';
 import { defaultSettings, linkOptions } from '../../server/src/settings';
 import { referenceEdit, SAMPLE } from '../helpers';
 
@@ -90,6 +92,50 @@ describe('incremental edits', function () {
         }
       }),
       { numRuns: Math.ceil(RUNS / 2), seed: SEED },
+    );
+  });
+
+  it('Should parse in slices with edits and format changes arriving meanwhile: each asker gets its version or a newer one, the last version as a fresh parse', async () => {
+    // Every document sliced, one step a turn: edits land in the middle of parses.
+    // A format that changes most models: speakers first, and every line of the sample and of other writers a section.
+    const first: FormatOptions = { speakerPosition: 'start', talks: new Set(), sections: new Set([...sampleLines, ...REAL_WORLD_LINES].map(normalizeName)) };
+    const action = fc.oneof(
+      fc.record({ kind: fc.constant('edit' as const), changes: fc.array(edit, { minLength: 1, maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('ask' as const) }),
+      fc.record({ kind: fc.constant('turns' as const), count: fc.integer({ min: 0, max: 6 }) }),
+      fc.record({ kind: fc.constant('format' as const), first: fc.boolean() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(startText, fc.array(action, { maxLength: 16 }), async (text, actions) => {
+        const models = new DocumentModels(undefined, undefined, { fromLines: 0, sliceMs: 0 });
+        let document = LineDocument.create('file:///x.notes', 'confnotes', 1, text);
+        const texts = [text];
+        const formats = new Set<FormatOptions>([DEFAULT_FORMAT]);
+        let format = DEFAULT_FORMAT;
+        const asked: Array<{ version: number; model: Promise<NotesDocument> }> = [];
+        for (const a of actions) {
+          if (a.kind === 'edit') {
+            document = LineDocument.update(document, a.changes.map((c) => ({ range: { start: c.start, end: c.end }, text: c.text })), document.version + 1);
+            texts.push(document.getText());
+          } else if (a.kind === 'ask') {
+            asked.push({ version: document.version, model: Promise.resolve(models.get(document)) });
+          } else if (a.kind === 'format') {
+            format = a.first ? first : DEFAULT_FORMAT;
+            formats.add(format);
+            models.useFormat(format);
+          } else {
+            for (let i = 0; i < a.count; i++) await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+        const last = await models.get(document);
+        assert.deepEqual(observable(last), observable(parseNotes(document.getText(), { format })));
+        for (const { version, model } of asked) {
+          const got = JSON.stringify(observable(await model));
+          const versions = texts.slice(version - 1).flatMap((t) => [...formats].map((f) => JSON.stringify(observable(parseNotes(t, { format: f })))));
+          assert.ok(versions.includes(got), `asked at version ${version}, got a model of no version since`);
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 5), seed: SEED },
     );
   });
 

@@ -16,7 +16,7 @@ export class BulletTable implements Bullets {
   /** Index just past the bullet's last descendant. */
   private readonly subtreeEnds: Uint32Array;
 
-  /** Room for `capacity` bullets: a document has at most one per line. */
+  /** Room for `capacity` bullets: the parser counts the lines shaped as bullets first. */
   constructor(capacity: number) {
     this.markerStarts = new Uint32Array(capacity);
     this.textStarts = new Uint32Array(capacity);

@@ -10,6 +10,7 @@ import { lineFacts, LONGEST_LINE_SEARCHED_FOR_LINKS, type LineFacts, type LineFa
 import { eventKeys, isHeaderEvent, normalizeName, orderOf, readTalkLine, type SpeakerOrder, type SpeakerPosition, type TitleShape } from './lineRules';
 import { LineTable } from './lineTable';
 import type { Day, Link, NotesDocument, Reference, Section, Session, Span, Talk } from './model';
+import { runToEnd } from './steps';
 import { joinLines, splitLines, type TextLines } from './textLines';
 
 // Mutable twins of the model's readonly types, used only while parsing.
@@ -35,6 +36,8 @@ export interface ParseOptions {
   /** False: find no links (the workspace index needs only titles and references). */
   readonly links?: boolean;
   readonly format?: FormatOptions;
+  /** The text's line table when the caller already has one (an open document's), so it is not built twice. */
+  readonly lineTable?: LineTable;
 }
 
 /** Votes for the writer's order: lines that can be read only one way. */
@@ -51,16 +54,27 @@ class OrderVotes {
   }
 }
 
+/** Lines parsed between two pauses of `parseSteps`. */
+export const LINES_PER_STEP = 4096;
+
 export function parseNotes(input: string | TextLines, options: ParseOptions = {}): NotesDocument {
+  return runToEnd(parseSteps(input, options));
+}
+
+/**
+ * The parse as steps of LINES_PER_STEP lines, so that a caller can answer other requests
+ * between them (a 100 MB file takes seconds). The same code as parseNotes, which runs it through.
+ */
+export function* parseSteps(input: string | TextLines, options: ParseOptions = {}): Generator<void, NotesDocument, void> {
   const source = typeof input === 'string' ? splitLines(input) : input;
-  const lines = new LineTable(source);
+  const lines = options.lineTable ?? new LineTable(source);
+  yield;
   const cache = options.cache;
   const format = options.format ?? DEFAULT_FORMAT;
   const marked = format.talks.size > 0 || format.sections.size > 0;
   const sessions: BuildingSession[] = [];
   const talks: BuildingTalk[] = [];
   const sections: BuildingSection[] = [];
-  const bullets = new BulletTable(lines.lineCount);
   const links: Link[] = [];
   const references: Reference[] = [];
   const withLinks = options.links !== false;
@@ -73,11 +87,15 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   // Every line's facts, once: the writer's order is counted over the whole file before any line is read.
   const facts: LineFacts[] = new Array(lines.lineCount);
   const fileVotes = new OrderVotes();
+  let bulletLines = 0;
   for (let line = 0; line < lines.lineCount; line++) {
+    if (line % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const f = (facts[line] = cache && withLinks ? cache.factsOf(content(line)) : lineFacts(content(line), withLinks));
     if (f.title && !f.header) fileVotes.add(orderOf(f.title));
+    if (f.bullet) bulletLines++;
   }
   const fileOrder = fileVotes.order;
+  const bullets = new BulletTable(bulletLines);
 
   let session: BuildingSession | null = null;
   let talk: BuildingTalk | null = null;
@@ -118,6 +136,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
   };
 
   for (let line = 0; line < lines.lineCount; line++) {
+    if (line % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const here = facts[line];
     if (here.blank) continue;
     const start = lines.lineStart(line) + (line === 0 ? bom : 0);
@@ -199,9 +218,12 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
     for (const link of here.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
   }
   closeBullets(0);
+  yield;
   cache?.endParse();
+  yield;
   // The speaker of each talk, now that its session's order is known.
   for (let i = 0; i < talks.length; i++) {
+    if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const t = talks[i];
     const start = talkStarts[i];
     const read = readTalkLine(talkShapes[i], format.speakerPosition, talkVotes[i].order ?? fileOrder);
@@ -214,6 +236,17 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
     t.organisationSpan = read.organisation ? shift(read.organisation, start) : null;
   }
 
+  yield;
+  return notesDocument(input, source, lines, { days: groupDays(sessions), sessions, talks, looseTalks: talks.filter((t) => t.session === null), sections, bullets, links, references, linesNotSearchedForLinks });
+}
+
+type Parts = Omit<NotesDocument, 'text' | 'lineText' | 'lineBreak' | 'lines'>;
+
+/**
+ * The model around what the parse found. Its own function so that its closures keep the
+ * lines alone: closures made in parseNotes would keep every line's facts alive with the model.
+ */
+function notesDocument(input: string | TextLines, source: TextLines, lines: LineTable, parts: Parts): NotesDocument {
   let text: string | undefined = typeof input === 'string' ? input : undefined;
   return {
     get text() {
@@ -222,15 +255,7 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
     lineText: (line) => source.lines[line] ?? '',
     lineBreak: (line) => source.breaks[line] ?? '',
     lines,
-    days: groupDays(sessions),
-    sessions,
-    talks,
-    looseTalks: talks.filter((t) => t.session === null),
-    sections,
-    bullets,
-    links,
-    references,
-    linesNotSearchedForLinks,
+    ...parts,
   };
 }
 

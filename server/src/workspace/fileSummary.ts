@@ -7,6 +7,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { NotesDocument, Span } from '../parser/model';
 import { referenceKey } from '../parser/references';
+import { runToEnd } from '../parser/steps';
 
 /** A place in the file: where the title line (or header) is, and where the talk (or session) ends. */
 interface Placed {
@@ -131,7 +132,15 @@ export function documentNames(doc: NotesDocument): string {
 const BULLETS_IN_HOVER = 3;
 const LONGEST_BULLET_IN_HOVER = 120;
 
+/** Talks or references summarized between two pauses of `summarySteps`. */
+const ENTRIES_PER_STEP = 512;
+
 export function summarize(uri: string, doc: NotesDocument): FileSummary {
+  return runToEnd(summarySteps(uri, doc));
+}
+
+/** The summary as steps, so that a 100 MB document's can be made between other requests. */
+export function* summarySteps(uri: string, doc: NotesDocument): Generator<void, FileSummary, void> {
   const lines = doc.lines;
   const at = (offset: number) => lines.positionAt(offset);
   // Spans here lie on one line: read that line, not the whole text (joining 10 MB costs 20 ms).
@@ -159,11 +168,16 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
       talkCount: s.talks.length,
     };
   });
+  yield;
   const sessionOrdinals = new Map(doc.sessions.map((s, i) => [s, i]));
   const roots = doc.bullets.roots();
+  yield;
   let root = 0;
   // Talks and top-level bullets are both in document order: one walk over each.
-  const talks: TalkEntry[] = doc.talks.map((t, ordinal) => {
+  const talks: TalkEntry[] = [];
+  for (let ordinal = 0; ordinal < doc.talks.length; ordinal++) {
+    if (ordinal % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const t = doc.talks[ordinal];
     while (root < roots.length && doc.bullets.markerSpan(roots[root]).start < t.span.start) root++;
     const bullets: string[] = [];
     for (let r = root; r < roots.length && bullets.length < BULLETS_IN_HOVER; r++) {
@@ -176,7 +190,7 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
     const session = sessionOrdinal === null ? null : sessions[sessionOrdinal];
     const heading = placed(ordinal, t.lineSpan, t.span);
     const titleStart = heading.character + (t.titleSpan.start - t.lineSpan.start);
-    return {
+    talks.push({
       kind: 'talk',
       ...heading,
       title: own(t.title),
@@ -192,12 +206,15 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
       titleEnd: titleStart + (t.titleSpan.end - t.titleSpan.start),
       firstBullets: own(bullets.join('\n')),
       sections: t.sections.length === 0 ? NO_SECTIONS : t.sections.map((x) => ({ title: own(x.title), line: at(x.headingSpan.start).line })),
-    };
-  });
-  const references: ReferenceEntry[] = doc.references.map((r) => {
+    });
+  }
+  const references: ReferenceEntry[] = [];
+  for (let i = 0; i < doc.references.length; i++) {
+    if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const r = doc.references[i];
     const start = at(r.span.start);
     const column = (offset: number) => start.character + (offset - r.span.start);
-    return {
+    references.push({
       uri,
       target: own(r.target),
       key: own(referenceKey(r.target)),
@@ -207,8 +224,8 @@ export function summarize(uri: string, doc: NotesDocument): FileSummary {
       endCharacter: column(r.span.end),
       targetStart: column(r.targetSpan.start),
       targetEnd: column(r.targetSpan.end),
-    };
-  });
+    });
+  }
   return { uri, talks, sessions, references };
 }
 

@@ -1,0 +1,26 @@
+/**
+ * Long work run in slices: steps of a generator until a slice's time is up, then a turn of
+ * the event loop, so that messages that arrived meanwhile (a hover in another file, a
+ * keystroke, a cancellation) are handled before the work goes on.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/** A slice's length: well under the 100 ms in which any request should be answered. */
+export const SLICE_MS = 5;
+
+/** Runs the steps to their end; undefined if `wanted` says no between two slices (the steps are then dropped). */
+export async function runInSlices<T>(steps: Generator<void, T, void>, wanted: () => boolean = () => true, sliceMs = SLICE_MS): Promise<T | undefined> {
+  for (;;) {
+    const until = performance.now() + sliceMs;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() >= until) break;
+    }
+    await nextTurn();
+    if (!wanted()) {
+      steps.return(undefined as T);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+/** IdleCompaction: one collection once work stops after enough of it, none for a little work. */
+import { strict as assert } from 'node:assert';
+import { IdleCompaction } from '../../server/src/serverMemory';
+
+describe('IdleCompaction', () => {
+  it('Should collect once after a million lines were parsed and work stopped, and not before', async () => {
+    let collected = 0;
+    const messages: string[] = [];
+    let done: () => void = () => undefined;
+    const compacted = new Promise<void>((resolve) => (done = resolve));
+    const compaction = new IdleCompaction((m) => (messages.push(m), done()), () => collected++, 20, 1_000_000);
+    compaction.worked(600_000);
+    compaction.worked(300_000);
+    // Still under the threshold: nothing scheduled, whatever the wait.
+    assert.equal(collected, 0);
+    for (let i = 0; i < 5; i++) compaction.worked(100_000);
+    await compacted;
+    assert.equal(collected, 1, 'one collection for the whole burst');
+    assert.match(messages[0], /^memory compacted after 1400000 lines parsed: \d+ ms, \d+ MB resident$/);
+    compaction.dispose();
+  });
+
+  it('Should collect with V8 itself when given no collector (the flag set at run time)', async () => {
+    let garbage: unknown[] | null = Array.from({ length: 300_000 }, (_, i) => ({ i, text: `garbage ${i}` }));
+    const before = process.memoryUsage().heapUsed;
+    garbage = null;
+    const compacted = new Promise<string>((resolve) => new IdleCompaction(resolve, undefined, 0, 1).worked(1));
+    assert.match(await compacted, /^memory compacted after 1 lines parsed/);
+    const after = process.memoryUsage().heapUsed;
+    assert.ok(after < before - 10e6, `the garbage went: ${Math.round(before / 1e6)} → ${Math.round(after / 1e6)} MB used`);
+    assert.equal(garbage, null);
+  });
+});
