@@ -296,7 +296,7 @@ async function answersWhileIndexing(folder: string): Promise<WhileIndexing> {
   log('requests about an open file while the workspace is indexed');
   const client = new LspClient();
   let indexed = false;
-  const done = client.indexed().then(() => (indexed = true));
+  const done = client.indexed(600000).then(() => (indexed = true));
   const t0 = performance.now();
   await client.initializeWorkspace([pathToFileURL(folder).href], { watch: false, progress: false });
   client.configuration = { diagnostics: { delay: 0 } };
@@ -438,7 +438,7 @@ trips as the client sees them.
 | Server memory ≤ 300 MB (RSS after indexing; after everything below) | ${r.afterIndex.rssMB} MB; ${r.afterAll.rssMB} MB | ${met(Math.max(r.afterIndex.rssMB, r.afterAll.rssMB) <= GOALS.rssMB)} |
 | Search Notes: indexing with the words ≤ ${BEFORE_SEARCH.indexMs} ms (before them) + 50% | ${ms(r.indexMs)} (+${Math.round((r.indexMs / BEFORE_SEARCH.indexMs - 1) * 100)}%) | ${met(r.indexMs <= BEFORE_SEARCH.indexMs * 1.5)} |
 | Search Notes: query ≤ ${GOALS.searchQueryMs} ms (p95 of ${r.searchQueries} queries × ${r.repeats}, 30 talks an answer, as Search Notes… asks) | ${ms(r.searchP95)} | ${met(r.searchP95 <= GOALS.searchQueryMs)} |
-| Search Notes: memory added ≤ ${GOALS.searchAddedMB} MB (RSS after indexing − ${BEFORE_SEARCH.rssMB} MB before the words were indexed) | +${r.afterIndex.rssMB - BEFORE_SEARCH.rssMB} MB | ${met(r.afterIndex.rssMB - BEFORE_SEARCH.rssMB <= GOALS.searchAddedMB)} |
+| Search Notes: memory added ≤ ${GOALS.searchAddedMB} MB (RSS after indexing − ${BEFORE_SEARCH.rssMB} MB before the words were indexed) | ${r.afterIndex.rssMB >= BEFORE_SEARCH.rssMB ? '+' : '−'}${Math.abs(r.afterIndex.rssMB - BEFORE_SEARCH.rssMB)} MB | ${met(r.afterIndex.rssMB - BEFORE_SEARCH.rssMB <= GOALS.searchAddedMB)} |
 
 ### Details
 

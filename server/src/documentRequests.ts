@@ -8,7 +8,7 @@ import { foldingRanges } from './features/foldingRanges';
 import { formatting } from './features/formatting';
 import { nextHeaders } from './features/headerCompletion';
 import { onTypeFormatting } from './features/onTypeFormatting';
-import { hover } from './features/hover';
+import { hover, referencedTalk } from './features/hover';
 import { overviewLines } from './features/overview';
 import { selectionRanges } from './features/selectionRanges';
 import { adjacentHeading, talkItems } from './features/talks';
@@ -40,7 +40,9 @@ export function registerDocumentRequests(connection: Connection, open: OpenDocum
     // Hovers on links need no index; before the first indexing, references get none.
     const onReference = await open.withModel(p.textDocument.uri, false, (m) => referenceAt(m, m.lines.offsetAt(p.position)) !== null, token);
     const known = workspace.isIndexed && onReference ? await workspace.indexFor(token) : null;
-    return open.withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, known), token);
+    const talk = known ? await open.withModel(p.textDocument.uri, null, (m) => referencedTalk(m, m.lines.offsetAt(p.position), known), token) : null;
+    const bullets = talk ? await workspace.firstBulletsOf(talk) : null;
+    return open.withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, known, () => bullets), token);
   });
   connection.onCodeAction(async (p, token) => {
     const options = { ...(await configuration.linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand: abilities.settingsCommands, only: p.context.only };

@@ -21,6 +21,7 @@ import { CheckRefused } from './onlineChecks';
 import type { OpenDocuments } from './openDocuments';
 import { diskLines } from './diskLines';
 import { OutlineChildrenRequest, OutlinePathRequest, SearchNotesRequest, SearchTalksRequest } from './protocol';
+import { firstBullets, type TalkEntry } from './workspace/fileSummary';
 import { canonicalUri, type WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Go to Talk lists at most this many per answer (it asks again as the user types). */
@@ -49,6 +50,14 @@ export class WorkspaceRequests {
     await this.workspace.whenIndexed(token);
     for (const document of this.open.all()) await this.open.syncToIndex(document.uri, namesOnly, token);
     return this.workspace.index;
+  }
+
+  /** A talk's first bullets, from its file as the editor has it or as it is on disk; null if that talk is no longer there. */
+  async firstBulletsOf(talk: TalkEntry): Promise<string[] | null> {
+    const document = this.open.get(talk.uri) ?? this.open.all().find((d) => canonicalUri(d.uri) === talk.uri);
+    const model = document ? await this.open.modelOf(document) : await this.workspace.parseFromDisk(talk.uri);
+    // Changed since it was indexed: the bullets of another talk would mislead.
+    return model && model.talks[talk.ordinal]?.title === talk.title ? firstBullets(model, talk.ordinal) : null;
   }
 
   register(connection: Connection): void {

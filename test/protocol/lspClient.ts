@@ -100,8 +100,8 @@ export class LspClient {
   }
 
   /** The log line the server writes when an indexing of the workspace ends. */
-  indexed(): Promise<void> {
-    return this.notification((n) => n.method === 'window/logMessage' && /^indexed \d+ of \d+ notes files/.test((n.params as { message: string }).message));
+  indexed(timeoutMs = 10000): Promise<void> {
+    return this.notification((n) => n.method === 'window/logMessage' && /^indexed \d+ of \d+ notes files/.test((n.params as { message: string }).message), timeoutMs);
   }
 
   /**

@@ -178,9 +178,12 @@ describe('workspace index over stdio', function () {
     assert.deepEqual([definition.uri, definition.range.start.line], [lca, 217]);
     const hover = await request<Hover>('textDocument/hover', onReference);
     assert.match((hover.contents as { value: string }).value, /^\*\*Helicopters and rocket-planes\*\* — Andrew Tridgell\n\nLinux\.conf\.au 2016 · Friday · Session 1 · lca2016\.notes, line 218/);
+    assert.match((hover.contents as { value: string }).value, /\n\n- The wonderful and crazy world of Open Autopilots\n- Outback Challenge\n- [^\n]+$/, 'its first bullets, read from the file on disk');
 
     // From the title in a file that is not open: open it, then ask.
-    await client.open(lca, SAMPLE);
+    await client.open(lca, SAMPLE.replace('The wonderful and crazy world', 'The unsaved world'));
+    const hoverOpen = await request<Hover>('textDocument/hover', onReference);
+    assert.match((hoverOpen.contents as { value: string }).value, /\n\n- The unsaved world of Open Autopilots\n/, 'the open text wins');
     const onTitle = { textDocument: { uri: lca }, position: { line: 217, character: 3 } };
     const references = await request<Location[]>('textDocument/references', { ...onTitle, context: { includeDeclaration: false } });
     assert.deepEqual(references.map((r) => [r.uri, r.range.start.line]), [[kiwicon, 4]]);

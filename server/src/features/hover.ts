@@ -4,15 +4,19 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { NotesDocument, Reference } from '../parser/model';
+import type { TalkEntry } from '../workspace/fileSummary';
 import { fileName, sessionName, type Target, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isReported, type LinkDiagnosticOptions } from './linkDiagnostics';
 import { spanContains, toRange } from './ranges';
 import { referenceProblem } from './referenceDiagnostics';
 import { referenceAt } from './targets';
 
-export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosticOptions, index: WorkspaceIndex | null = null): Hover | null {
+/** The first bullets of a talk, read from its file (`firstBullets`); null when it cannot be read. */
+export type BulletsOf = (talk: TalkEntry) => readonly string[] | null;
+
+export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosticOptions, index: WorkspaceIndex | null = null, bulletsOf: BulletsOf = () => null): Hover | null {
   const reference = index ? referenceAt(doc, offset) : null;
-  if (reference) return { contents: { kind: MarkupKind.Markdown, value: referenceHover(reference, index!) }, range: toRange(doc, reference.span) };
+  if (reference) return { contents: { kind: MarkupKind.Markdown, value: referenceHover(reference, index!, bulletsOf) }, range: toRange(doc, reference.span) };
   const link = doc.links.find((l) => spanContains(l.span, offset));
   if (!link) return null;
   const lines = [link.target ? `**Link** → ${escape(link.target)}` : `**Link** \`${link.text.replace(/`/g, "'")}\` cannot be opened`];
@@ -24,25 +28,33 @@ export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosti
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: toRange(doc, link.span) };
 }
 
-function referenceHover(reference: Reference, index: WorkspaceIndex): string {
+/** The talk a reference at the offset names, if it names one: its bullets are read before the hover is made. */
+export function referencedTalk(doc: NotesDocument, offset: number, index: WorkspaceIndex): TalkEntry | null {
+  const reference = referenceAt(doc, offset);
+  const resolution = reference ? index.resolve(reference) : null;
+  return resolution?.kind === 'resolved' && resolution.target.kind === 'talk' ? resolution.target : null;
+}
+
+function referenceHover(reference: Reference, index: WorkspaceIndex, bulletsOf: BulletsOf): string {
   const resolution = index.resolve(reference);
   if (resolution.kind === 'resolved') {
-    const [heading, where, bullets] = describe(resolution.target);
+    const [heading, where, bullets] = describe(resolution.target, bulletsOf);
     return [heading, where, ...(bullets ? [bullets] : [])].join('\n\n');
   }
   const message = escape(referenceProblem(reference, index)!.message);
   if (resolution.kind === 'unresolved') return message;
-  return [message, resolution.candidates.map((c) => describe(c)).map(([heading, where]) => `- ${heading} · ${where}`).join('\n')].join('\n\n');
+  return [message, resolution.candidates.map((c) => describe(c, () => null)).map(([heading, where]) => `- ${heading} · ${where}`).join('\n')].join('\n\n');
 }
 
 /** The heading, the place (event · day · session · file and line) and the first bullets of a target, as Markdown. */
-function describe(target: Target): [string, string, string | null] {
+function describe(target: Target, bulletsOf: BulletsOf): [string, string, string | null] {
   const where = escape(`${fileName(target.uri)}, line ${target.line + 1}`);
   if (target.kind === 'session') return [`**${escape(sessionName(target))}**`, `${target.talkCount} talk${target.talkCount === 1 ? '' : 's'} · ${where}`, null];
   const organisation = target.organisation ? ` (${escape(target.organisation)})` : '';
   const heading = `**${escape(target.title)}**${target.speaker ? ` — ${escape(target.speaker)}${organisation}` : ''}`;
   const place = [target.event, target.day, target.session].filter((p): p is string => p !== null).map(escape);
-  const bullets = target.firstBullets === '' ? null : target.firstBullets.split('\n').map((b) => `- ${escape(b)}`).join('\n');
+  const read = bulletsOf(target);
+  const bullets = read && read.length > 0 ? read.map((b) => `- ${escape(b)}`).join('\n') : null;
   return [heading, [...place, where].join(' · '), bullets];
 }
 

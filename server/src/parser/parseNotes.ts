@@ -35,6 +35,8 @@ export interface ParseOptions {
   readonly cache?: LineFactsCache;
   /** False: find no links (the workspace index needs only titles and references). */
   readonly links?: boolean;
+  /** False: no bullet table (the workspace index and search need none); `bullets` is empty. */
+  readonly bullets?: boolean;
   readonly format?: FormatOptions;
   /** The text's line table when the caller already has one (an open document's), so it is not built twice. */
   readonly lineTable?: LineTable;
@@ -78,6 +80,7 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   const links: Link[] = [];
   const references: Reference[] = [];
   const withLinks = options.links !== false;
+  const withBullets = options.bullets !== false;
   const linesNotSearchedForLinks: number[] = [];
   const seenEvents = new Set<string>();
 
@@ -95,7 +98,7 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
     if (f.bullet) bulletLines++;
   }
   const fileOrder = fileVotes.order;
-  const bullets = new BulletTable(bulletLines);
+  const bullets = new BulletTable(withBullets ? bulletLines : 0);
 
   let session: BuildingSession | null = null;
   let talk: BuildingTalk | null = null;
@@ -205,8 +208,7 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
     } else if (here.bullet) {
       const bullet = here.bullet;
       closeBullets(bullet.indent);
-      const index = bullets.add(start + bullet.markerStart, start + bullet.textStart, trimmedEnd, openBullet());
-      bulletStack.push(index, bullet.indent);
+      if (withBullets) bulletStack.push(bullets.add(start + bullet.markerStart, start + bullet.textStart, trimmedEnd, openBullet()), bullet.indent);
       extendOpen(Math.max(trimmedEnd, start + bullet.markerStart + 1));
     } else {
       // Paragraphs end a bullet list; indented text continues the bullet above.

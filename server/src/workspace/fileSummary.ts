@@ -42,8 +42,6 @@ export interface TalkEntry extends Placed {
   /** Where just the title is on `line` (what a rename changes). */
   readonly titleStart: number;
   readonly titleEnd: number;
-  /** The text of its first top-level bullets (at most three, each cut at 120 characters), joined by line breaks; empty when none. */
-  readonly firstBullets: string;
   /** Its sections: each heading and its line. */
   readonly sections: readonly SectionEntry[];
 }
@@ -132,6 +130,25 @@ export function documentNames(doc: NotesDocument): string {
 const BULLETS_IN_HOVER = 3;
 const LONGEST_BULLET_IN_HOVER = 120;
 
+/**
+ * The text of a talk's first top-level bullets (at most three, each cut at 120 characters), for
+ * a hover on a reference to it. Read from its file when asked, not kept in the index: for
+ * 10,000 files they were 50 MB.
+ */
+export function firstBullets(doc: NotesDocument, ordinal: number): string[] {
+  const talk = doc.talks[ordinal];
+  if (!talk) return [];
+  const bullets: string[] = [];
+  for (const root of doc.bullets.roots()) {
+    const span = doc.bullets.textSpan(root);
+    if (span.start < talk.span.start) continue;
+    if (span.start > talk.span.end || bullets.length === BULLETS_IN_HOVER) break;
+    const start = doc.lines.positionAt(span.start);
+    bullets.push(doc.lineText(start.line).slice(start.character, start.character + Math.min(span.end - span.start, LONGEST_BULLET_IN_HOVER)));
+  }
+  return bullets;
+}
+
 /** Talks or references summarized between two pauses of `summarySteps`. */
 const ENTRIES_PER_STEP = 512;
 
@@ -170,41 +187,35 @@ export function* summarySteps(uri: string, doc: NotesDocument): Generator<void, 
   });
   yield;
   const sessionOrdinals = new Map(doc.sessions.map((s, i) => [s, i]));
-  const roots = doc.bullets.roots();
-  yield;
-  let root = 0;
-  // Talks and top-level bullets are both in document order: one walk over each.
   const talks: TalkEntry[] = [];
   for (let ordinal = 0; ordinal < doc.talks.length; ordinal++) {
     if (ordinal % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     const t = doc.talks[ordinal];
-    while (root < roots.length && doc.bullets.markerSpan(roots[root]).start < t.span.start) root++;
-    const bullets: string[] = [];
-    for (let r = root; r < roots.length && bullets.length < BULLETS_IN_HOVER; r++) {
-      const span = doc.bullets.textSpan(roots[r]);
-      if (span.start > t.span.end) break;
-      bullets.push(textOf({ start: span.start, end: Math.min(span.end, span.start + LONGEST_BULLET_IN_HOVER) }));
-    }
     const sessionOrdinal = t.session ? sessionOrdinals.get(t.session)! : null;
     // The talk's session strings are its session entry's: one copy per session, not per talk.
     const session = sessionOrdinal === null ? null : sessions[sessionOrdinal];
     const heading = placed(ordinal, t.lineSpan, t.span);
     const titleStart = heading.character + (t.titleSpan.start - t.lineSpan.start);
+    const line = own(textOf(t.lineSpan));
+    // Title and speaker are most often their line's words as written: views of the line then, not copies.
+    const part = (text: string, span: Span) => {
+      const inLine = line.slice(span.start - t.lineSpan.start, span.end - t.lineSpan.start);
+      return inLine === text ? inLine : own(text);
+    };
     talks.push({
       kind: 'talk',
       ...heading,
-      title: own(t.title),
+      title: part(t.title, t.titleSpan),
       key: own(referenceKey(t.title)),
-      speaker: t.speaker === null ? null : own(t.speaker),
+      speaker: t.speaker === null ? null : part(t.speaker, t.speakerSpan!),
       organisation: t.organisation === null ? null : own(t.organisation),
       event: session?.event ?? null,
       day: session?.day ?? null,
       session: session?.session ?? null,
       sessionOrdinal,
-      heading: own(textOf(t.lineSpan)),
+      heading: line,
       titleStart,
       titleEnd: titleStart + (t.titleSpan.end - t.titleSpan.start),
-      firstBullets: own(bullets.join('\n')),
       sections: t.sections.length === 0 ? NO_SECTIONS : t.sections.map((x) => ({ title: own(x.title), line: at(x.headingSpan.start).line })),
     });
   }

@@ -5,7 +5,6 @@
  * organisation, the text below, or the event, day and session it belongs to (the context).
  */
 import type { NotesDocument } from '../parser/model';
-import { lineBounds, lineStarts } from '../parser/textLines';
 import { forEachWordSpan } from './searchWords';
 
 export type PassageKind = 'file' | 'session' | 'talk';
@@ -35,8 +34,12 @@ export interface PassageReader {
   word(field: Field, text: string, start: number, end: number, hash: number): void;
 }
 
-/** A passage as the parser sees it: what search needs besides the lines. */
+/** A passage as the parser sees it: what search needs besides the text. */
 export interface PlannedPassage extends Passage {
+  /** Where its lines are in the text: its first line's start, that line's end, its last line's end (offsets). */
+  readonly from: number;
+  readonly firstLineEnd: number;
+  readonly to: number;
   /** A talk's speaker and organisation on its title line: [start, end) columns. */
   readonly speakerColumns?: ReadonlyArray<readonly [number, number]>;
   /** A talk's event, day and session. */
@@ -52,7 +55,9 @@ export function planPassages(doc: NotesDocument): PlannedPassage[] {
   const lastLine = doc.lines.lineCount - 1;
   if (starts.length === 0 || starts[0].line > 0) starts.unshift({ kind: 'file', ordinal: 0, line: 0 });
   return starts.map((start, i): PlannedPassage => {
-    const passage = { ...start, endLine: i + 1 < starts.length ? starts[i + 1].line - 1 : lastLine };
+    const endLine = i + 1 < starts.length ? starts[i + 1].line - 1 : lastLine;
+    // The offsets go with the passage: the thread that reads it need not find the lines again.
+    const passage = { ...start, endLine, from: doc.lines.lineStart(start.line), firstLineEnd: doc.lines.lineEnd(start.line), to: doc.lines.lineEnd(endLine) };
     if (start.kind !== 'talk') return passage;
     const talk = doc.talks[start.ordinal];
     const lineStart = doc.lines.lineStart(start.line);
@@ -72,26 +77,27 @@ export function searchSourceOf(doc: NotesDocument): SearchSource {
   return { passages: planPassages(doc), text: doc.text };
 }
 
-/** Passages of a file in document order, with their words (read where they are in the text). */
+/**
+ * Passages of a file in document order, with their words (read where they are in the text). A
+ * passage's lines below its first are read as one range: a line break is no part of a word.
+ */
 export function readPassages(source: SearchSource, reader: PassageReader): void {
   const text = source.text;
-  const starts = lineStarts(text);
-  const bounds = (line: number) => lineBounds(text, starts, line);
   // One callback per field for the whole file: millions of words, no closure each.
   const title = (start: number, end: number, hash: number) => reader.word(Field.Title, text, start, end, hash);
   const body = (start: number, end: number, hash: number) => reader.word(Field.Text, text, start, end, hash);
   for (const p of source.passages) {
     reader.begin({ kind: p.kind, ordinal: p.ordinal, line: p.line, endLine: p.endLine });
-    let first = p.line + 1;
-    if (p.kind === 'file') first = p.line;
-    else if (p.kind === 'session') forEachWordSpan(text, title, ...bounds(p.line));
+    let bodyFrom = p.firstLineEnd;
+    if (p.kind === 'file') bodyFrom = p.from;
+    else if (p.kind === 'session') forEachWordSpan(text, title, p.from, p.firstLineEnd);
     else {
       const columns = p.speakerColumns ?? [];
-      const [lineStart, lineEnd] = bounds(p.line);
+      const lineStart = p.from;
       const field = (at: number) => (columns.some(([s, e]) => at - lineStart >= s && at - lineStart < e) ? Field.Speaker : Field.Title);
-      forEachWordSpan(text, (from, to, hash) => reader.word(field(from), text, from, to, hash), lineStart, lineEnd);
+      forEachWordSpan(text, (from, to, hash) => reader.word(field(from), text, from, to, hash), p.from, p.firstLineEnd);
       for (const part of p.context ?? []) forEachWordSpan(part, (from, to, hash) => reader.word(Field.Context, part, from, to, hash));
     }
-    for (let at = first; at <= p.endLine; at++) forEachWordSpan(text, body, ...bounds(at));
+    forEachWordSpan(text, body, bodyFrom, p.to);
   }
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { hover } from '../../../server/src/features/hover';
 import { defaultSettings, linkOptions } from '../../../server/src/settings';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
+import { firstBullets } from '../../../server/src/workspace/fileSummary';
 import { withCursor } from '../../helpers';
 import { workspaceWithCursor } from '../workspace/inMemoryWorkspace';
 
@@ -33,7 +34,8 @@ describe('hover on references', () => {
   };
   const hoverOn = (line: string) => {
     const ws = workspaceWithCursor('here.notes', { ...FILES, 'here.notes': ['Mine by Bo Ng', line] });
-    const h = hover(ws.model, ws.offset, linkOptions(defaultSettings), ws.index);
+    // The server reads a talk's bullets from its file: here, the in-memory one.
+    const h = hover(ws.model, ws.offset, linkOptions(defaultSettings), ws.index, (talk) => firstBullets(ws.doc(talk.uri.slice(talk.uri.lastIndexOf('/') + 1)), talk.ordinal));
     return h && { value: (h.contents as { value: string }).value, range: h.range };
   };
   it("Should show the talk's title, speaker, session, file and first bullets, over the whole reference", () => {

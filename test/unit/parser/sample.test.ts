@@ -45,6 +45,13 @@ const TALKS: Array<[number, string, string | null]> = [
 describe('parseNotes on the lca2016 sample', () => {
   const doc = parseNotes(SAMPLE);
 
+  it('reads the same sessions, talks, sections and references without links and bullets, as the workspace index parses', () => {
+    const lean = parseNotes(SAMPLE, { links: false, bullets: false });
+    const outline = (d: typeof doc) => JSON.stringify([d.days.map((x) => [x.event, x.day, x.span]), d.sessions.map((s) => [s.headerSpan, s.span, s.talks.length]), d.talks.map((t) => [t.title, t.speaker, t.span, t.titleSpan]), d.sections.map((s) => s.span), d.references]);
+    assert.equal(outline(lean), outline(doc));
+    assert.deepEqual([lean.bullets.count, lean.links.length, doc.bullets.count > 800, doc.links.length > 10], [0, 0, true, true]);
+  });
+
   it('finds exactly the 10 session headers, with event, day and session', () => {
     assert.deepEqual(
       doc.sessions.map((s) => [lineOf(doc, s.span.start), s.event, s.day, s.name]),

@@ -1,18 +1,20 @@
 import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { documentNames, headingRange, summarize, titleRange, wholeRange } from '../../../server/src/workspace/fileSummary';
+import { documentNames, firstBullets, headingRange, summarize, titleRange, wholeRange } from '../../../server/src/workspace/fileSummary';
 import { SAMPLE, growthFactor, joinLines } from '../../helpers';
 
 describe('fileSummary', () => {
-  it('Should keep each talk with its session, title line, ranges and first three top-level bullets', () => {
-    const summary = summarize('file:///n/a.notes', parseNotes(joinLines('LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • one', '    • nested', '  • two', '  • three', '  • four', 'Planes by Bo Ng')));
+  it('Should keep each talk with its session, title line and ranges; its first three top-level bullets read from its file', () => {
+    const doc = parseNotes(joinLines('LCA 2016 – Friday – Session 1', 'Rockets by Ann Other', '  • one', '    • nested', '  • two', '  • three', '  • four', 'Planes by Bo Ng'));
+    const summary = summarize('file:///n/a.notes', doc);
     const [rockets, planes] = summary.talks;
     assert.deepEqual(
       [rockets.title, rockets.speaker, rockets.event, rockets.day, rockets.session, rockets.sessionOrdinal, rockets.heading, planes.ordinal],
       ['Rockets', 'Ann Other', 'LCA 2016', 'Friday', 'Session 1', 0, 'Rockets by Ann Other', 1],
     );
-    assert.equal(rockets.firstBullets, 'one\ntwo\nthree');
-    assert.equal(planes.firstBullets, '');
+    assert.deepEqual(firstBullets(doc, 0), ['one', 'two', 'three']);
+    assert.deepEqual(firstBullets(doc, 1), []);
+    assert.deepEqual(firstBullets(doc, 2), [], 'no such talk');
     assert.deepEqual([headingRange(rockets), titleRange(rockets), wholeRange(rockets)], [
       { start: { line: 1, character: 0 }, end: { line: 1, character: 20 } },
       { start: { line: 1, character: 0 }, end: { line: 1, character: 7 } },
@@ -33,12 +35,15 @@ describe('fileSummary', () => {
     assert.deepEqual([talk.event, talk.sessionOrdinal], [null, null]);
   });
   it('Should summarize the sample: 23 talks, 10 sessions', () => {
-    const summary = summarize('file:///n/lca2016.notes', parseNotes(SAMPLE));
+    const doc = parseNotes(SAMPLE);
+    const summary = summarize('file:///n/lca2016.notes', doc);
     assert.equal(summary.talks.length, 23);
     assert.equal(summary.sessions.length, 10);
     // One talk of the sample has no bullets (the next talk follows its title line).
-    assert.deepEqual(summary.talks.filter((t) => t.firstBullets === '').map((t) => t.line + 1), [925]);
-    assert.equal(summary.talks.find((t) => t.title === 'LNAV')!.firstBullets.split('\n').length, 3);
+    assert.deepEqual(summary.talks.filter((t) => firstBullets(doc, t.ordinal).length === 0).map((t) => t.line + 1), [925]);
+    const lnav = summary.talks.find((t) => t.title === 'LNAV')!;
+    assert.equal(firstBullets(doc, lnav.ordinal).length, 3);
+    assert.ok(firstBullets(doc, lnav.ordinal).every((b) => b.length <= 120 && !b.startsWith('•')));
   });
   it('Should take time linear in the talks of a file (caught: first bullets rescanned every bullet per talk)', () => {
     const talks = (n: number) => Array.from({ length: n / 4 }, (_, i) => `Talk ${i} by Ann Other\n  • a\n  • b`).join('\n');

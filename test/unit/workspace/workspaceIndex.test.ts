@@ -12,6 +12,24 @@ const described = (r: Resolution) =>
   r.kind === 'resolved' ? `${r.target.uri.slice(14)}:${r.target.line}` : r.kind === 'ambiguous' ? `ambiguous ${r.candidates.map((c) => c.uri.slice(14)).join(' ')}` : `unresolved ${r.suggestions.join(' | ')}`;
 
 describe('WorkspaceIndex', () => {
+  it('Should score at most 1,000 targets for a letter that begins words of thousands: those whose title begins with it first', () => {
+    // 3,000 talks with a word beginning with "m" inside their titles, 10 whose titles begin with it, late in file order.
+    const inside = Array.from({ length: 3000 }, (_, i) => `Talk ${i} about monitoring by Ann Other\n  • x`);
+    const leading = Array.from({ length: 10 }, (_, i) => `Metrics ${i} by Bo Ng\n  • y`);
+    const { index } = workspaceOf({ 'a.notes': inside.join('\n'), 'z.notes': leading.join('\n') });
+    const found = index.search('m', 10).map(targetName);
+    assert.deepEqual([...found].sort(), leading.map((_, i) => `Metrics ${i}`).sort());
+    assert.equal(index.search('monitoring', 5000).length, 1000, 'a thousand scored');
+    assert.equal(index.search('metrics 7', 5).map(targetName)[0], 'Metrics 7', 'a narrower query is scored in full');
+  });
+
+  it('Should find a misspelt word only with its first letter right (the letters of the rest in order)', () => {
+    const { index } = workspaceOf({ 'a.notes': 'Prometheus alerting by Ann Other\n  • x' });
+    assert.deepEqual(index.search('prometeus', 5).map(targetName), ['Prometheus alerting']);
+    assert.deepEqual(index.search('prmetheus', 5).map(targetName), ['Prometheus alerting']);
+    assert.deepEqual(index.search('rometheus', 5).map(targetName), [], 'the first letter dropped: not read');
+  });
+
   const { index } = workspaceOf({ 'lca.notes': LCA, 'pycon.notes': PYCON });
   const resolve = (target: string, file: string | null = null) => described(index.resolve({ target, file }));
 
