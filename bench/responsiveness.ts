@@ -55,7 +55,6 @@ export async function measureResponsiveness(bigFile: string, smallFile: string):
     const t = performance.now();
     await run();
     latencies.push(performance.now() - t);
-    if (process.env.RESP_DEBUG) console.error('req', (t - sent).toFixed(0), (performance.now() - t).toFixed(0), run.toString().slice(30, 90));
   };
   const cancelledAt = performance.now();
   cancel.cancel();

@@ -5,8 +5,12 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-/** A slice's length: well under the 100 ms in which any request should be answered. */
-export const SLICE_MS = 5;
+/**
+ * A slice's length. A request takes a few turns of the event loop (read, answer, a timer), each
+ * waiting for at most one slice: with 3 ms, requests about another file took 16 ms (p50) while
+ * 100 MB was parsed, 27 ms with 5 ms, and the parse no longer (bench/RESULTS.md).
+ */
+export const SLICE_MS = 3;
 
 /** Runs the steps to their end; undefined if `wanted` says no between two slices (the steps are then dropped). */
 export async function runInSlices<T>(steps: Generator<void, T, void>, wanted: () => boolean = () => true, sliceMs = SLICE_MS): Promise<T | undefined> {

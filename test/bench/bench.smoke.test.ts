@@ -60,6 +60,7 @@ describe('benchmark smoke run', function () {
     assert.match(report, /### 200 files \(issue 16, "Scale"\)/);
     assert.match(report, /\| Indexing 20 → 200 files ≤ 11× for 10× the files \| [\d.]+× \| \*\*(not )?met\*\* \|/);
     assert.match(report, /\| While indexing, requests about a small open file answered ≤ 100 ms \(p99 of [1-9]\d*\) \| [\d.]+ ms \|/);
+    assert.match(report, /\| … and a workspace request waiting for the index cancelled ≤ 100 ms \| [\d.]+ ms \|/);
     assert.match(report, /\| Go to Talk… answer ≤ 50 ms \(p95 of 58: three searches typed letter by letter, × 2\) \| [\d.]+ ms \|/);
   });
   it('Should measure the link-check benchmark on 40 links and write its section', () => {
