@@ -234,6 +234,8 @@ async function measureWorkspace(plan: Plan): Promise<WorkspaceResults> {
   const diskChangeMs = performance.now() - t;
   const afterAll = memory(pid);
   await client.stop();
+  // Not left in the repository: an editor (or the Neovim tier, rooted here) would index 400 MB.
+  rmSync(folder, { recursive: true, force: true });
 
   return {
     files: plan.files,

