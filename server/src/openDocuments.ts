@@ -14,6 +14,9 @@ import type { FormatOptions } from './parser/parseNotes';
 export class OpenDocuments {
   readonly documents = new TextDocuments(LineDocument);
   private readonly models: DocumentModels;
+  /** Bumped each time a document is opened: work begun for one opening must not land in the next. */
+  private readonly opened = new Map<string, number>();
+  private openings = 0;
 
   constructor(
     private readonly workspace: NotesWorkspace,
@@ -22,6 +25,7 @@ export class OpenDocuments {
     log?: (message: string) => void,
   ) {
     this.models = new DocumentModels((lines) => compaction?.worked(lines), log);
+    this.documents.onDidOpen((e) => this.opened.set(e.document.uri, ++this.openings));
   }
 
   get(uri: string): LineDocument | undefined {
@@ -64,7 +68,10 @@ export class OpenDocuments {
     const document = this.documents.get(uri);
     if (!document) return;
     const model = await untilCancelled(this.models.get(document), token);
-    await this.workspace.takeOpen(uri, document.version, model, namesOnly, () => this.documents.get(uri) !== undefined);
+    // Still this document, or a newer version of it; not one closed and opened again (versions start over).
+    const opening = this.opened.get(uri);
+    const stillOpen = () => this.opened.get(uri) === opening && (this.documents.get(uri)?.version ?? -1) >= document.version;
+    await this.workspace.takeOpen(uri, document.version, model, namesOnly, stillOpen);
   }
 
   /** Search takes every open document's current version. */
@@ -74,6 +81,7 @@ export class OpenDocuments {
 
   /** A document closed: its model goes, its disk copy counts again in the index. */
   closed(uri: string): void {
+    this.opened.delete(uri);
     this.models.forget(uri);
     this.workspace.closed(uri);
   }
