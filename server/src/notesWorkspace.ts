@@ -16,7 +16,7 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { IdleCompaction } from './serverMemory';
+import type { HeapGrowth, IdleCompaction } from './serverMemory';
 import { Indexer, readNotes, type IndexProgress } from './indexer';
 import { SearchService } from './searchService';
 import { runInSlices } from './slices';
@@ -56,6 +56,8 @@ export class NotesWorkspace {
   constructor(
     private readonly connection: Connection,
     compaction?: IdleCompaction,
+    /** Room for the heap while a whole workspace is read (none given: V8's as it is). */
+    private readonly heap?: HeapGrowth,
   ) {
     this.search = new SearchService(
       (message) => connection.console.error(message),
@@ -173,7 +175,8 @@ export class NotesWorkspace {
     this.indexer.configure(this.folders, this.patterns);
     let outcome = 'done';
     try {
-      outcome = await this.indexer.indexAll(this.abilities.showProgress ? this.progress() : null);
+      const indexAll = () => this.indexer.indexAll(this.abilities.showProgress ? this.progress() : null);
+      outcome = this.heap ? await this.heap.during(indexAll) : await indexAll();
     } catch (e) {
       this.connection.console.error(`indexing the workspace failed: ${e instanceof Error ? e.stack : e}`);
     }

@@ -9,7 +9,7 @@ import { TextDocumentSyncKind, type Connection, type InitializeParams, type Init
 import { Configuration } from './configuration';
 import { DiagnosticsSchedule } from './diagnosticsSchedule';
 import { registerDocumentRequests, type DocumentAbilities } from './documentRequests';
-import { IdleCompaction } from './serverMemory';
+import { HeapGrowth, IdleCompaction } from './serverMemory';
 import { Lifecycle } from './lifecycle';
 import { NotesWorkspace } from './notesWorkspace';
 import { registerOnlineChecks } from './onlineCheckRequests';
@@ -26,7 +26,7 @@ export function startServer(connection: Connection): void {
   const lifecycle = new Lifecycle();
   const configuration = new Configuration(connection);
   const compaction = new IdleCompaction((message) => connection.console.log(message));
-  const workspace = new NotesWorkspace(connection, compaction);
+  const workspace = new NotesWorkspace(connection, compaction, new HeapGrowth());
   const open = new OpenDocuments(workspace, lifecycle, compaction, (message) => connection.console.log(message));
   // Made again at `initialize`, when the client says where to keep the cache and whether it trusts the workspace.
   let online = new OnlineChecks(connection, null, false);

@@ -1,6 +1,6 @@
 /** IdleCompaction: one collection once work stops after enough of it, none for a little work. */
 import { strict as assert } from 'node:assert';
-import { IdleCompaction } from '../../server/src/serverMemory';
+import { HeapGrowth, IdleCompaction } from '../../server/src/serverMemory';
 
 describe('IdleCompaction', () => {
   it('Should collect once after a million lines were parsed and work stopped, and not before', async () => {
@@ -29,5 +29,20 @@ describe('IdleCompaction', () => {
     const after = process.memoryUsage().heapUsed;
     assert.ok(after < before - 10e6, `the garbage went: ${Math.round(before / 1e6)} → ${Math.round(after / 1e6)} MB used`);
     assert.equal(garbage, null);
+  });
+
+  it('Should let the heap grow faster while any indexing runs, and set it back when the last ends, failed or not', async () => {
+    const set: number[] = [];
+    const growth = new HeapGrowth((percent) => set.push(percent));
+    let finishFirst: () => void = () => undefined;
+    const first = growth.during(() => new Promise<void>((resolve) => (finishFirst = resolve)));
+    const second = growth.during(async () => {
+      throw new Error('indexing failed');
+    });
+    await assert.rejects(second, /indexing failed/);
+    assert.deepEqual(set, [100], 'still growing: the first runs');
+    finishFirst();
+    await first;
+    assert.deepEqual(set, [100, 50]);
   });
 });
