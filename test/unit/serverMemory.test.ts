@@ -15,9 +15,25 @@ describe('IdleCompaction', () => {
     assert.equal(collected, 0);
     for (let i = 0; i < 5; i++) compaction.worked(100_000);
     await compacted;
-    assert.equal(collected, 1, 'one collection for the whole burst');
-    assert.match(messages[0], /^memory compacted after 1400000 lines parsed: \d+ ms, \d+ MB resident$/);
+    assert.equal(collected, 3, 'one compaction (three collections) for the whole burst');
+    assert.match(messages[0], /^memory compacted after 1400000 lines parsed: 3 collections, \d+ ms, \d+ MB resident$/);
     compaction.dispose();
+  });
+
+  it('Should stop collecting when work comes back between two collections', async () => {
+    let compaction: IdleCompaction;
+    let collected = 0;
+    const message = new Promise<string>((resolve) => {
+      compaction = new IdleCompaction(resolve, () => {
+        collected++;
+        // A keystroke arrives during the first collection (too little work to compact again).
+        if (collected === 1) compaction.worked(1);
+      }, 0, 5);
+    });
+    compaction!.worked(5);
+    assert.match(await message, /: 1 collections,/);
+    assert.equal(collected, 1);
+    compaction!.dispose();
   });
 
   it('Should collect with V8 itself when given no collector (the flag set at run time)', async () => {
