@@ -238,42 +238,18 @@ export class WorkspaceIndex {
     // Masks first (three integer tests), the strings only for what passes them.
     const wanted = masks(words);
     const passes = (s: Searchable) => (s.firsts & wanted.firsts) === wanted.firsts && (s.heads & wanted.heads) === wanted.heads && (s.letters & wanted.letters) === wanted.letters;
-    let candidates = this.holdingAll(searchable, starts, passes);
+    let candidates = firstScored(searchable, starts[0], (s) => passes(s) && starts.every((w) => s.words.includes(w)));
     let threshold = 0;
     if (candidates.length === 0) {
       // A typo: the letters in order, close together. People keep a word's first letter, so
       // only targets with a word beginning with it are read (a tenth of them for most letters).
-      candidates = searchable.filter((s) => (s.letters & wanted.letters) === wanted.letters && (s.firsts & wanted.firsts) === wanted.firsts && words.every((w) => lettersClose(w, s.words)));
+      const near = (s: Searchable) => (s.letters & wanted.letters) === wanted.letters && (s.firsts & wanted.firsts) === wanted.firsts && words.every((w) => lettersClose(w, s.words));
+      candidates = firstScored(searchable, starts[0], near);
       threshold = WEAKEST_MATCH;
-    }
-    if (candidates.length > MOST_SCORED) {
-      const leading = candidates.filter((s) => s.words.startsWith(starts[0]));
-      candidates = leading.length >= MOST_SCORED ? leading.slice(0, MOST_SCORED) : [...leading, ...candidates.filter((s) => !s.words.startsWith(starts[0])).slice(0, MOST_SCORED - leading.length)];
     }
     const found = fuzzysort.go(words.join(' '), candidates, { key: 'words', limit, threshold });
     fuzzysort.cleanup();
     return found.map((r) => r.obj.target);
-  }
-
-  /**
-   * The targets holding a word that begins with each of `starts`, in file order; past
-   * MOST_SCORED of them, those whose title line begins with the first word first, and the
-   * scan stops once there are MOST_SCORED of those.
-   */
-  private holdingAll(searchable: readonly Searchable[], starts: readonly string[], passes: (s: Searchable) => boolean): Searchable[] {
-    const leading: number[] = [];
-    const others: number[] = [];
-    for (let i = 0; i < searchable.length; i++) {
-      const s = searchable[i];
-      if (!passes(s)) continue;
-      const lead = s.words.startsWith(starts[0]);
-      if (!lead && others.length >= MOST_SCORED) continue;
-      if (!starts.every((w) => s.words.includes(w))) continue;
-      (lead ? leading : others).push(i);
-      if (leading.length >= MOST_SCORED) break;
-    }
-    const kept = leading.length + others.length <= MOST_SCORED ? [...leading, ...others].sort((a, b) => a - b) : [...leading, ...others].slice(0, MOST_SCORED);
-    return kept.map((i) => searchable[i]);
   }
 
   private replace(uri: string, before: FileSummary | undefined, after: FileSummary | undefined): void {
@@ -388,6 +364,23 @@ function lettersClose(word: string, text: string): boolean {
     if (at - start < reach) return true;
   }
   return false;
+}
+
+/**
+ * The targets that match, in file order; past MOST_SCORED of them, those whose title line begins
+ * with the first word first, and the scan stops once there are MOST_SCORED of those. The others
+ * are not tested once MOST_SCORED of them are kept.
+ */
+function firstScored(searchable: readonly Searchable[], firstWord: string, matches: (s: Searchable) => boolean): Searchable[] {
+  const leading: number[] = [];
+  const others: number[] = [];
+  for (let i = 0; i < searchable.length && leading.length < MOST_SCORED; i++) {
+    const s = searchable[i];
+    const lead = s.words.startsWith(firstWord);
+    if ((lead || others.length < MOST_SCORED) && matches(s)) (lead ? leading : others).push(i);
+  }
+  const kept = leading.length + others.length <= MOST_SCORED ? [...leading, ...others].sort((a, b) => a - b) : [...leading, ...others].slice(0, MOST_SCORED);
+  return kept.map((i) => searchable[i]);
 }
 
 /** A bit for a character: a–z, a digit, anything else. */
