@@ -39,8 +39,8 @@ export class DocumentModels {
   constructor(
     private readonly parsed: (lines: number) => void = () => undefined,
     private readonly log: (message: string) => void = () => undefined,
-    /** The tests slice every document, one step a turn. */
-    private readonly slicing = { fromLines: SLICED_FROM_LINES, sliceMs: SLICE_MS },
+    /** The tests slice every document, one step of a few lines a turn. */
+    private readonly slicing: { fromLines: number; sliceMs: number; linesPerStep?: number } = { fromLines: SLICED_FROM_LINES, sliceMs: SLICE_MS },
   ) {}
 
   /** How talk lines are read (`confnotes.format.*`); a change makes every model be parsed again. */
@@ -98,7 +98,7 @@ export class DocumentModels {
   }
 
   private optionsFor(entry: Entry, document: LineDocument) {
-    return { cache: entry.cache, format: this.format, lineTable: document.lines };
+    return { cache: entry.cache, format: this.format, lineTable: document.lines, linesPerStep: this.slicing.linesPerStep };
   }
 
   private keep(entry: Entry, version: number, model: NotesDocument): NotesDocument {

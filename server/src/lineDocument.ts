@@ -4,11 +4,10 @@
  * built by concatenation costs tens of milliseconds before any parsing starts.
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { LineTable } from './parser/lineTable';
+import { LineTable, type LineRegion } from './parser/lineTable';
 import { applyEdit, joinLines, splitLines, type TextLines } from './parser/textLines';
 
 export class LineDocument {
-  private table: LineTable | undefined;
   private joined: string | undefined;
 
   constructor(
@@ -16,6 +15,8 @@ export class LineDocument {
     readonly languageId: string,
     readonly version: number,
     readonly text: TextLines,
+    /** Its line table, or how to make it from the previous version's. */
+    private table: LineTable | (() => LineTable) | undefined = undefined,
   ) {}
 
   static create(uri: string, languageId: string, version: number, content: string): LineDocument {
@@ -25,10 +26,16 @@ export class LineDocument {
   /** Applies the changes in order, as `TextDocument.update` does. */
   static update(document: LineDocument, changes: TextDocumentContentChangeEvent[], version: number): LineDocument {
     let text = document.text;
+    let region: LineRegion | undefined;
     for (const change of changes) {
-      text = 'range' in change ? applyEdit(text, change.range.start, change.range.end, change.text) : splitLines(change.text);
+      if ('range' in change) ({ region, ...text } = applyEdit(text, change.range.start, change.range.end, change.text));
+      else text = splitLines(change.text);
     }
-    return new LineDocument(document.uri, document.languageId, version, text);
+    // One edit (a keystroke): the new table is the previous one's, shifted after the edit.
+    const previous = document.table;
+    const edited = text;
+    const table = changes.length === 1 && region && previous instanceof LineTable ? () => LineTable.afterEdit(previous, edited, region) : undefined;
+    return new LineDocument(document.uri, document.languageId, version, text, table);
   }
 
   get lineCount(): number {
@@ -36,7 +43,8 @@ export class LineDocument {
   }
 
   get lines(): LineTable {
-    return (this.table ??= new LineTable(this.text));
+    if (!(this.table instanceof LineTable)) this.table = this.table ? this.table() : LineTable.of(this.text);
+    return this.table;
   }
 
   getText(range?: Range): string {

@@ -22,7 +22,7 @@ import { SearchService } from './searchService';
 import { runInSlices } from './slices';
 import { parseNotes, type FormatOptions } from './parser/parseNotes';
 import type { NotesDocument } from './parser/model';
-import { documentNames, summarySteps } from './workspace/fileSummary';
+import { documentNames, sameNames, summarySteps, type DocumentNames } from './workspace/fileSummary';
 import { canonicalUri, WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Workspaces with at least this many notes files show indexing progress. */
@@ -48,7 +48,7 @@ export class NotesWorkspace {
   /** Watched-file events, one batch at a time in the order they came. */
   private events: Promise<void> = Promise.resolve();
   /** The version of each open document the index holds, and its names then (`documentNames`). */
-  private readonly openVersions = new Map<string, { version: number; names: string }>();
+  private readonly openVersions = new Map<string, { version: number; names: DocumentNames }>();
 
   private abilities: WorkspaceAbilities = { watchFiles: false, showProgress: false };
   private folders: readonly string[] = [];
@@ -117,8 +117,8 @@ export class NotesWorkspace {
     const uri = canonicalUri(documentUri);
     const held = this.openVersions.get(uri);
     if (held && held.version >= version) return;
+    if (namesOnly && held && sameNames(model, held.names)) return;
     const names = documentNames(model);
-    if (namesOnly && held?.names === names) return;
     // In slices: a 100 MB document's summary takes a quarter of a second.
     const summary = await runInSlices(summarySteps(uri, model), stillOpen);
     const now = this.openVersions.get(uri);

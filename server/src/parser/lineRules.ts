@@ -48,6 +48,12 @@ export interface HeaderShape {
   readonly day: Part;
   /** Everything after the day, separators included, e.g. `Session 3`. */
   readonly session: Part;
+  /** The event holds a year: the line is a header wherever it is. */
+  readonly dated: boolean;
+  /** The names under which its event is remembered (`eventKeys`). */
+  readonly eventKeys: readonly string[];
+  /** Its event and day as days are told apart: headers with the same key are one day. */
+  readonly dayKey: string;
 }
 
 const isSeparatorSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\t';
@@ -88,15 +94,18 @@ export function headerShape(line: string): HeaderShape | null {
   const day = part(cuts[0].end, cuts[1].start);
   const session = part(cuts[1].end, line.length);
   if (!event.text || !day.text.trim() || !session.text.trim()) return null;
-  return { event, day, session };
+  // Read once with the line's facts, not at each parse: a keystroke re-parses every header. No
+  // line holds a line break, so `\n` cannot be part of a name.
+  const keys = eventKeys(event.text);
+  return { event, day, session, dated: YEAR.test(event.text), eventKeys: keys, dayKey: `${keys[0]}\n${normalizeName(day.text)}` };
 }
 
 /**
  * The first part names an event: it holds a year, or it is an event already seen
  * in a header above (`eventKeys` of those headers), with or without its year.
  */
-export function isHeaderEvent(event: string, seenEvents: ReadonlySet<string>): boolean {
-  return YEAR.test(event) || seenEvents.has(normalizeName(event));
+export function isHeaderEvent(header: HeaderShape, seenEvents: ReadonlySet<string>): boolean {
+  return header.dated || seenEvents.has(header.eventKeys[0]);
 }
 
 /** The names under which a header's event is remembered: as written, and without its year. */

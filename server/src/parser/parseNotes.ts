@@ -7,11 +7,11 @@
  */
 import { BulletTable } from './bullets';
 import { lineFacts, LONGEST_LINE_SEARCHED_FOR_LINKS, type LineFacts, type LineFactsCache } from './lineFacts';
-import { eventKeys, isHeaderEvent, normalizeName, orderOf, readTalkLine, type SpeakerOrder, type SpeakerPosition, type TitleShape } from './lineRules';
+import { isHeaderEvent, normalizeName, orderOf, readTalkLine, type SpeakerOrder, type SpeakerPosition, type TitleShape } from './lineRules';
 import { LineTable } from './lineTable';
 import type { Day, Link, NotesDocument, Reference, Section, Session, Span, Talk } from './model';
 import { runToEnd } from './steps';
-import { joinLines, splitLines, type TextLines } from './textLines';
+import { breakAfter, joinLines, splitLines, type TextLines } from './textLines';
 
 // Mutable twins of the model's readonly types, used only while parsing.
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -40,6 +40,8 @@ export interface ParseOptions {
   readonly format?: FormatOptions;
   /** The text's line table when the caller already has one (an open document's), so it is not built twice. */
   readonly lineTable?: LineTable;
+  /** Lines between two pauses of parseSteps (LINES_PER_STEP): the tests pause every few lines. */
+  readonly linesPerStep?: number;
 }
 
 /** Votes for the writer's order: lines that can be read only one way. */
@@ -69,9 +71,9 @@ export function parseNotes(input: string | TextLines, options: ParseOptions = {}
  */
 export function* parseSteps(input: string | TextLines, options: ParseOptions = {}): Generator<void, NotesDocument, void> {
   const source = typeof input === 'string' ? splitLines(input) : input;
-  const lines = options.lineTable ?? new LineTable(source);
+  const lines = options.lineTable ?? LineTable.of(source);
+  const step = options.linesPerStep ?? LINES_PER_STEP;
   yield;
-  const cache = options.cache;
   const format = options.format ?? DEFAULT_FORMAT;
   const marked = format.talks.size > 0 || format.sections.size > 0;
   const sessions: BuildingSession[] = [];
@@ -83,17 +85,21 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   const withBullets = options.bullets !== false;
   const linesNotSearchedForLinks: number[] = [];
   const seenEvents = new Set<string>();
+  /** Each session's `HeaderShape.dayKey` (parallel to `sessions`). */
+  const dayKeys: string[] = [];
 
   // The BOM is not part of the first line's content.
   const bom = source.lines[0].charCodeAt(0) === 0xfeff ? 1 : 0;
   const content = (line: number) => (line === 0 && bom ? source.lines[0].slice(1) : source.lines[line]);
   // Every line's facts, once: the writer's order is counted over the whole file before any line is read.
-  const facts: LineFacts[] = new Array(lines.lineCount);
+  // The cache holds facts with links: the index's parse (no links) reads every line.
+  const cached = withLinks ? options.cache : undefined;
+  const facts = (cached ? cached.startParse(source.lines) : new Array<LineFacts | undefined>(lines.lineCount)) as LineFacts[];
   const fileVotes = new OrderVotes();
   let bulletLines = 0;
   for (let line = 0; line < lines.lineCount; line++) {
-    if (line % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
-    const f = (facts[line] = cache && withLinks ? cache.factsOf(content(line)) : lineFacts(content(line), withLinks));
+    if (line % step === step - 1) yield;
+    const f = (facts[line] ??= cached ? cached.read(content(line)) : lineFacts(content(line), withLinks));
     if (f.title && !f.header) fileVotes.add(orderOf(f.title));
     if (f.bullet) bulletLines++;
   }
@@ -139,7 +145,7 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   };
 
   for (let line = 0; line < lines.lineCount; line++) {
-    if (line % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+    if (line % step === step - 1) yield;
     const here = facts[line];
     if (here.blank) continue;
     const start = lines.lineStart(line) + (line === 0 ? bom : 0);
@@ -147,8 +153,8 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
     if (here.trimmedLength > LONGEST_LINE_SEARCHED_FOR_LINKS) linesNotSearchedForLinks.push(line);
 
     const header = here.header;
-    if (header && isHeaderEvent(header.event.text, seenEvents)) {
-      for (const key of eventKeys(header.event.text)) seenEvents.add(key);
+    if (header && isHeaderEvent(header, seenEvents)) {
+      for (let k = 0; k < header.eventKeys.length; k++) seenEvents.add(header.eventKeys[k]);
       talk = null;
       section = null;
       closeBullets(0);
@@ -163,6 +169,7 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
         talks: [],
       };
       sessions.push(session);
+      dayKeys.push(header.dayKey);
       votes = new OrderVotes();
       // A header's words are no links.
       continue;
@@ -216,16 +223,17 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
       if (bulletStack.length > 0) bullets.extend(openBullet(), trimmedEnd);
       extendOpen(trimmedEnd);
     }
-    for (const r of here.references) references.push(start === 0 ? r : { ...r, span: shift(r.span, start), targetSpan: shift(r.targetSpan, start), partSpan: shift(r.partSpan, start) });
-    for (const link of here.links) links.push(start === 0 ? link : { ...link, span: { start: start + link.span.start, end: start + link.span.end } });
+    // Indexed loops: in a generator, `for…of` over every line's arrays allocated an iterator each (2 MB a keystroke on 10 MB).
+    for (let i = 0; i < here.references.length; i++) references.push(shiftReference(here.references[i], start));
+    for (let i = 0; i < here.links.length; i++) links.push(shiftLink(here.links[i], start));
   }
   closeBullets(0);
   yield;
-  cache?.endParse();
+  cached?.endParse();
   yield;
   // The speaker of each talk, now that its session's order is known.
   for (let i = 0; i < talks.length; i++) {
-    if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+    if (i % step === step - 1) yield;
     const t = talks[i];
     const start = talkStarts[i];
     const read = readTalkLine(talkShapes[i], format.speakerPosition, talkVotes[i].order ?? fileOrder);
@@ -239,7 +247,7 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   }
 
   yield;
-  return notesDocument(input, source, lines, { days: groupDays(sessions), sessions, talks, looseTalks: talks.filter((t) => t.session === null), sections, bullets, links, references, linesNotSearchedForLinks });
+  return notesDocument(input, source, lines, { days: groupDays(sessions, dayKeys), sessions, talks, looseTalks: talks.filter((t) => t.session === null), sections, bullets, links, references, linesNotSearchedForLinks });
 }
 
 type Parts = Omit<NotesDocument, 'text' | 'lineText' | 'lineBreak' | 'lines'>;
@@ -255,7 +263,7 @@ function notesDocument(input: string | TextLines, source: TextLines, lines: Line
       return (text ??= joinLines(source));
     },
     lineText: (line) => source.lines[line] ?? '',
-    lineBreak: (line) => source.breaks[line] ?? '',
+    lineBreak: (line) => breakAfter(source, line),
     lines,
     ...parts,
   };
@@ -271,8 +279,16 @@ function shift(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-/** A day: consecutive sessions with the same event and day. */
-function groupDays(sessions: readonly Session[]): Day[] {
+function shiftLink(link: Link, by: number): Link {
+  return by === 0 ? link : { ...link, span: shift(link.span, by) };
+}
+
+function shiftReference(r: Reference, by: number): Reference {
+  return by === 0 ? r : { ...r, span: shift(r.span, by), targetSpan: shift(r.targetSpan, by), partSpan: shift(r.partSpan, by) };
+}
+
+/** A day: consecutive sessions with the same event and day (`dayKeys`, parallel to `sessions`). */
+function groupDays(sessions: readonly Session[], dayKeys: readonly string[]): Day[] {
   const days: Day[] = [];
   let run: Session[] = [];
   const flush = () => {
@@ -288,10 +304,9 @@ function groupDays(sessions: readonly Session[]): Day[] {
     });
     run = [];
   };
-  for (const s of sessions) {
-    const prev = run[run.length - 1];
-    if (prev && (normalizeName(prev.event) !== normalizeName(s.event) || normalizeName(prev.day) !== normalizeName(s.day))) flush();
-    run.push(s);
+  for (let i = 0; i < sessions.length; i++) {
+    if (i > 0 && dayKeys[i] !== dayKeys[i - 1]) flush();
+    run.push(sessions[i]);
   }
   flush();
   return days;

@@ -112,19 +112,42 @@ export function referenceTitleRange(r: ReferenceEntry): Range {
   return { start: { line: r.line, character: r.targetStart }, end: { line: r.line, character: r.targetEnd } };
 }
 
+/** What of a document other files depend on (`documentNames`). */
+export type DocumentNames = readonly Name[];
+type Name = string | number | null;
+
 /**
  * What of a document other files depend on: its titles, headers and references, not where they
  * are. While it stays the same, an open document's summary may lag behind its text (positions
  * are made again before any answer that needs them).
  */
-export function documentNames(doc: NotesDocument): string {
-  // Talks and sessions are in document order: the loose talks, then each session's count, say
-  // which talk is in which session without an offset (offsets move with every keystroke).
-  const parts: string[] = [`l${doc.looseTalks.length}`];
-  for (const t of doc.talks) parts.push(`t${t.title}\0${t.speaker ?? ''}\0${t.organisation ?? ''}`, ...t.sections.map((x) => `x${x.title}`));
-  for (const s of doc.sessions) parts.push(`s${s.event}\0${s.day}\0${s.name}\0${s.talks.length}`);
-  for (const r of doc.references) parts.push(`r${r.target}\0${r.file ?? ''}`);
-  return parts.join('\n');
+export function documentNames(doc: NotesDocument): DocumentNames {
+  const names: Name[] = [];
+  visitNames(doc, (name) => names.push(name) > 0);
+  return names;
+}
+
+/** Are these a document's names? Compared as they are read, so that a keystroke that changes none makes nothing. */
+export function sameNames(doc: NotesDocument, names: DocumentNames): boolean {
+  let i = 0;
+  return visitNames(doc, (name) => names[i++] === name) && i === names.length;
+}
+
+/**
+ * Visits the names in document order until `visit` says false. Counts come before what they
+ * count, so two documents visit the same names only if they have the same ones: which talk is in
+ * which session is said by the loose talks' count and each session's, without an offset (offsets
+ * move with every keystroke).
+ */
+function visitNames(doc: NotesDocument, visit: (name: Name) => boolean): boolean {
+  if (!visit(doc.talks.length) || !visit(doc.sessions.length) || !visit(doc.references.length) || !visit(doc.looseTalks.length)) return false;
+  for (const t of doc.talks) {
+    if (!visit(t.title) || !visit(t.speaker) || !visit(t.organisation) || !visit(t.sections.length)) return false;
+    for (const x of t.sections) if (!visit(x.title)) return false;
+  }
+  for (const s of doc.sessions) if (!visit(s.event) || !visit(s.day) || !visit(s.name) || !visit(s.talks.length)) return false;
+  for (const r of doc.references) if (!visit(r.target) || !visit(r.file)) return false;
+  return true;
 }
 
 const BULLETS_IN_HOVER = 3;

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { LineTable } from '../../../server/src/parser/lineTable';
-import { joinLines, splitLines } from '../../../server/src/parser/textLines';
+import { breakAfter, joinLines, splitLines } from '../../../server/src/parser/textLines';
 
-const table = (text: string) => new LineTable(splitLines(text));
+const table = (text: string) => LineTable.of(splitLines(text));
 
 describe('LineTable', () => {
   it('Should count LF, CRLF and CR as one line break each', () => {
@@ -39,9 +39,11 @@ describe('LineTable', () => {
       const split = splitLines(text);
       assert.equal(joinLines(split), text);
       assert.equal(split.lines.length, split.breaks.length);
-      assert.equal(split.breaks.at(-1), '');
+      assert.equal(breakAfter(split, split.lines.length - 1), '');
       assert.ok(split.lines.every((l) => !/[\r\n]/.test(l)));
     }
-    assert.deepEqual(splitLines('a\r\nb\rc\nd'), { lines: ['a', 'b', 'c', 'd'], breaks: ['\r\n', '\r', '\n', ''] });
+    const split = splitLines('a\r\nb\rc\nd');
+    assert.deepEqual(split.lines, ['a', 'b', 'c', 'd']);
+    assert.deepEqual([0, 1, 2, 3].map((l) => breakAfter(split, l)), ['\r\n', '\r', '\n', '']);
   });
 });
