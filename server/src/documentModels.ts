@@ -31,13 +31,22 @@ interface Entry {
   newest?: LineDocument;
 }
 
+/** What the server's memory keeping hears of the parses (serverMemory.ts). */
+export interface ParseWatcher {
+  /** After each parse: how many lines (work done, for IdleCompaction). */
+  parsed(lines: number): void;
+  /** Before a large document's first parse. */
+  largeDocumentCame(): void;
+}
+
+const NO_WATCHER: ParseWatcher = { parsed: () => undefined, largeDocumentCame: () => undefined };
+
 export class DocumentModels {
   private readonly entries = new Map<string, Entry>();
   private format: FormatOptions = DEFAULT_FORMAT;
 
-  /** `parsed(lines)` after each parse: how much work was done (for IdleCompaction). */
   constructor(
-    private readonly parsed: (lines: number) => void = () => undefined,
+    private readonly watcher: ParseWatcher = NO_WATCHER,
     private readonly log: (message: string) => void = () => undefined,
     /** The tests slice every document, one step of a few lines a turn. */
     private readonly slicing: { fromLines: number; sliceMs: number; linesPerStep?: number } = { fromLines: SLICED_FROM_LINES, sliceMs: SLICE_MS },
@@ -74,7 +83,10 @@ export class DocumentModels {
 
   private parseInSlices(entry: Entry, document: LineDocument): Promise<NotesDocument> {
     const run: SlicedParse = { version: document.version, done: Promise.resolve(EMPTY) };
-    if (entry.version < 0 && !entry.parsing) this.log(`${document.uri}: ${document.lineCount} lines, parsed in slices`);
+    if (entry.version < 0 && !entry.parsing) {
+      this.watcher.largeDocumentCame();
+      this.log(`${document.uri}: ${document.lineCount} lines, parsed in slices`);
+    }
     entry.parsing = run;
     const wanted = () => entry.parsing === run && this.entries.get(document.uri) === entry;
     run.done = runInSlices(parseSteps(document.text, this.optionsFor(entry, document)), wanted, this.slicing.sliceMs).then((model) => {
@@ -106,7 +118,7 @@ export class DocumentModels {
       entry.version = version;
       entry.model = model;
     }
-    this.parsed(model.lines.lineCount);
+    this.watcher.parsed(model.lines.lineCount);
     return model;
   }
 }

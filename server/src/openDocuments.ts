@@ -24,7 +24,7 @@ export class OpenDocuments {
     compaction?: IdleCompaction,
     log?: (message: string) => void,
   ) {
-    this.models = new DocumentModels((lines) => compaction?.worked(lines), log);
+    this.models = new DocumentModels({ parsed: (lines) => compaction?.worked(lines), largeDocumentCame: () => compaction?.collectNow() }, log);
     this.documents.onDidOpen((e) => this.opened.set(e.document.uri, ++this.openings));
   }
 

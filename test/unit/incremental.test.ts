@@ -157,6 +157,21 @@ describe('incremental edits', function () {
     assert.equal(parseNotes(document.getText()).talks[0]?.title, 'Talk');
   });
 
+  it('Should tell of a large document once, before its first parse in slices, and count every parse', async () => {
+    const heard: string[] = [];
+    const watcher = { parsed: (lines: number) => heard.push(`parsed ${lines}`), largeDocumentCame: () => heard.push('large') };
+    const models = new DocumentModels(watcher, undefined, { fromLines: 3, sliceMs: 0 });
+    const small = LineDocument.create('file:///small.notes', 'confnotes', 1, 'a\nb');
+    let large = LineDocument.create('file:///large.notes', 'confnotes', 1, 'a\nb\nc');
+    models.get(small);
+    const first = models.get(large);
+    assert.deepEqual(heard, ['parsed 2', 'large'], 'told before the parse, not after it');
+    await first;
+    large = LineDocument.update(large, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], 2);
+    await models.get(large);
+    assert.deepEqual(heard, ['parsed 2', 'large', 'parsed 3', 'parsed 3']);
+  });
+
   it('Should apply a whole-text change', () => {
     const doc = LineDocument.update(LineDocument.create('file:///x.notes', 'confnotes', 1, 'a\nb'), [{ text: 'c\r\nd\re' }], 2);
     assert.deepEqual(doc.text.lines, ['c', 'd', 'e']);

@@ -20,6 +20,14 @@ describe('IdleCompaction', () => {
     compaction.dispose();
   });
 
+  it('Should collect at once when asked (a large document came), whatever the work counted', () => {
+    let collected = 0;
+    const compaction = new IdleCompaction(() => undefined, () => collected++, 20, 1_000_000);
+    compaction.collectNow();
+    assert.equal(collected, 1);
+    compaction.dispose();
+  });
+
   it('Should stop collecting when work comes back between two collections', async () => {
     let compaction: IdleCompaction;
     let collected = 0;

@@ -28,10 +28,10 @@ export interface BulletStyle {
   readonly step: number;
 }
 
-/** Columns of a line's leading spaces and tabs (a tab counts two, as the parser counts it). */
-function indentOf(text: string): number {
+/** Columns of a line's leading spaces and tabs from `from` (a tab counts two, as the parser counts it). */
+function indentOf(text: string, from: number): number {
   let columns = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 32) columns += 1;
     else if (c === 9) columns += 2;
@@ -51,25 +51,33 @@ function mostCommon<K>(tally: Map<K, number>): K | undefined {
 /** The file's own bullet style, or the one the options ask for. */
 export function bulletStyle(doc: NotesDocument, options: LayoutOptions = DEFAULT_LAYOUT): BulletStyle {
   const bullets = doc.bullets;
-  const markers = new Map<string, number>();
+  // By character code: a character as a string is a new string for `•` (and hashed) at every bullet.
+  const markers = new Map<number, number>();
   const tops = new Map<number, number>();
   const steps = new Map<number, number>();
   const indents = new Int32Array(bullets.count);
   // Bullets are in document order: their lines are found by walking forward, not searched for.
+  const lineCount = doc.lines.lineCount;
   let line = 0;
+  let lineStart = 0;
+  let nextStart = lineCount > 1 ? doc.lines.lineStart(1) : Infinity;
   for (let i = 0; i < bullets.count; i++) {
     const marker = bullets.markerSpan(i).start;
-    while (line + 1 < doc.lines.lineCount && doc.lines.lineStart(line + 1) <= marker) line++;
+    while (nextStart <= marker) {
+      lineStart = nextStart;
+      nextStart = ++line + 1 < lineCount ? doc.lines.lineStart(line + 1) : Infinity;
+    }
     const text = doc.lineText(line);
-    indents[i] = indentOf(line === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    const char = text.charAt(marker - doc.lines.lineStart(line));
+    indents[i] = indentOf(text, line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const char = text.charCodeAt(marker - lineStart);
     markers.set(char, (markers.get(char) ?? 0) + 1);
     const parent = bullets.parent(i);
     if (parent < 0) tops.set(indents[i], (tops.get(indents[i]) ?? 0) + 1);
     else if (indents[i] > indents[parent]) steps.set(indents[i] - indents[parent], (steps.get(indents[i] - indents[parent]) ?? 0) + 1);
   }
   const top = mostCommon(tops) ?? 0;
-  const marker = options.bulletMarker !== 'auto' ? options.bulletMarker : (mostCommon(markers) ?? '•');
+  const mostUsed = mostCommon(markers);
+  const marker = options.bulletMarker !== 'auto' ? options.bulletMarker : mostUsed !== undefined ? String.fromCharCode(mostUsed) : '•';
   // A set indent applies to the top level too, when the file indents it at all.
   if (options.indent !== 'auto') return { marker, base: top > 0 ? options.indent : 0, step: options.indent };
   return { marker, base: top, step: mostCommon(steps) ?? (top > 0 ? top : 2) };
@@ -125,9 +133,8 @@ export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_
     flushDrop(line);
     blankRun = 0;
     let wanted = trimmed;
-    const lineStart = doc.lines.lineStart(line);
     if (bulletLine === line) {
-      const textStart = bullets.textSpan(bullet).start - lineStart - bom;
+      const textStart = bullets.textSpan(bullet).start - doc.lines.lineStart(line) - bom;
       const indent = style.base + (bullets.level(bullet) - 1) * style.step;
       // The bullet as it should be written: compared before any string is made for it.
       if (!writtenAs(trimmed, indent, style.marker, textStart)) {

@@ -193,11 +193,14 @@ export function* summarySteps(uri: string, doc: NotesDocument): Generator<void, 
     const end = at(whole.end);
     return { uri, ordinal, line: start.line, character: start.character, headingEnd: start.character + (heading.end - heading.start), endLine: end.line, endCharacter: end.character };
   };
-  const sessions: SessionEntry[] = doc.sessions.map((s, ordinal) => {
+  const sessions: SessionEntry[] = [];
+  for (let ordinal = 0; ordinal < doc.sessions.length; ordinal++) {
+    if (ordinal % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const s = doc.sessions[ordinal];
     const event = own(s.event);
     const day = own(s.day);
     const session = own(s.name);
-    return {
+    sessions.push({
       kind: 'session',
       ...placed(ordinal, s.headerSpan, s.span),
       event,
@@ -206,8 +209,8 @@ export function* summarySteps(uri: string, doc: NotesDocument): Generator<void, 
       key: own(referenceKey(`${event} – ${day} – ${session}`)),
       heading: own(textOf(s.headerSpan)),
       talkCount: s.talks.length,
-    };
-  });
+    });
+  }
   yield;
   const sessionOrdinals = new Map(doc.sessions.map((s, i) => [s, i]));
   const talks: TalkEntry[] = [];
