@@ -18,13 +18,17 @@ export class BulletTable implements Bullets {
 
   /** Room for `capacity` bullets: the parser counts the lines shaped as bullets first. */
   constructor(capacity: number) {
-    this.markerStarts = new Uint32Array(capacity);
-    this.textStarts = new Uint32Array(capacity);
-    this.lineEnds = new Uint32Array(capacity);
-    this.ends = new Uint32Array(capacity);
-    this.levels = new Uint32Array(capacity);
-    this.parents = new Int32Array(capacity);
-    this.subtreeEnds = new Uint32Array(capacity);
+    // One buffer for the seven arrays: one allocation a version, not seven (each a call into the
+    // C library, and below its mmap threshold for a 1 MB file: memory its heap then keeps).
+    const buffer = new ArrayBuffer(capacity * 4 * 7);
+    const column = (i: number) => new Uint32Array(buffer, capacity * 4 * i, capacity);
+    this.markerStarts = column(0);
+    this.textStarts = column(1);
+    this.lineEnds = column(2);
+    this.ends = column(3);
+    this.levels = column(4);
+    this.parents = new Int32Array(buffer, capacity * 4 * 5, capacity);
+    this.subtreeEnds = column(6);
   }
 
   get count(): number {
