@@ -33,6 +33,8 @@ export interface Results {
   readonly typing: ReadonlyMap<number, TypingResult>;
   /** The largest typing input again, the server started without SERVER_ENVIRONMENT. */
   readonly typingPlain: TypingResult;
+  /** The largest typing input with every bullet line different (generate.ts `distinctBullets`). */
+  readonly typingDistinct: TypingResult;
   readonly responsiveness: ResponsivenessResult;
   readonly sizes: Sizes;
 }
@@ -138,7 +140,9 @@ RSS *idle*: once the server, idle for a second after parsing a million lines, ha
 heap (server/src/serverMemory.ts). The server is started as the VS Code client starts it (with
 \`SERVER_ENVIRONMENT\`: glibc's mmap threshold fixed); started as a plain \`node\` (an editor
 without that environment), the ${Math.round(r.typingPlain.bytes / MB)} MB run gives ${r.typingPlain.rssMB} MB right after the edits and ${settled(r.typingPlain)} idle
-(keystroke p50 ${ms(r.typingPlain.keystrokeP50Ms)}).
+(keystroke p50 ${ms(r.typingPlain.keystrokeP50Ms)}). The inputs repeat the sample's lines; with every bullet line made different
+(a number at its end, as lines of real notes differ), the ${Math.round(r.typingDistinct.bytes / MB)} MB run gives ${r.typingDistinct.rssMB} MB right after the edits and
+${settled(r.typingDistinct)} idle (keystroke p50 ${ms(r.typingDistinct.keystrokeP50Ms)}).
 
 Start-up: spawn to the \`initialize\` answer, median of fresh servers: ${ms(r.startup.initializeMs)}.
 

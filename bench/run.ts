@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findAnchor, installAnchor, runMarkdownAnchor, runNaiveScan, type MarkdownAnchor } from './anchor';
-import { generateNotes } from './generate';
+import { distinctBullets, generateNotes } from './generate';
 import { measureStartup, measureTyping, type TypingResult } from './keystrokes';
 import type { ResponsivenessResult } from './responsiveness';
 import { renderResults, type InProcess, type Results } from './report';
@@ -83,6 +83,11 @@ async function main() {
   const largest = Math.max(...plan.typingSizes);
   log(`typing through the protocol, ${largest / 1e6} MB, the server started without SERVER_ENVIRONMENT (as a plain \`node\`)`);
   const typingPlain = await measureTyping(files.get(largest)!.notes, plan.edits, plan.requests, false);
+  log(`typing through the protocol, ${largest / 1e6} MB with every bullet line different`);
+  const distinctFile = path.join(inputs, `notes-${largest / 1e6}MB-distinct.notes`);
+  writeFileSync(distinctFile, distinctBullets(readFileSync(files.get(largest)!.notes, 'utf8')));
+  const typingDistinct = await measureTyping(distinctFile, plan.edits, plan.requests);
+  rmSync(distinctFile, { force: true });
   log(`requests about a small file while ${plan.firstParse / 1e6} MB is first parsed`);
   const bigFile = path.join(inputs, `notes-${plan.firstParse / 1e6}MB.notes`);
   writeFileSync(bigFile, generateNotes(sample, plan.firstParse).notes);
@@ -106,6 +111,7 @@ async function main() {
     startup,
     typing,
     typingPlain,
+    typingDistinct,
     responsiveness,
     sizes,
   };

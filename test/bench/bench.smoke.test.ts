@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { generateNotes } from '../../bench/generate';
+import { distinctBullets, generateNotes } from '../../bench/generate';
 import { documentLinks } from '../../server/src/features/documentLinks';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/foldingRanges';
@@ -44,9 +44,21 @@ describe('benchmark smoke run', function () {
     assert.match(report, /\| Server RSS with 10 MB open after 20 edits ≤ 150 MB .* \| – \| not measured \|/, 'no 10 MB input in a smoke run');
     // The first parse of a file large enough to be parsed in slices, with requests about another file meanwhile.
     assert.match(report, /\| 5 MB \| [\d.]+ ms \| [\d.]+ ms \| \d+ \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| answered "cancelled" in [\d.]+ ms \|/);
+    assert.match(report, /with every bullet line made different\n\(a number at its end, as lines of real notes differ\), the 0 MB run gives \d+ MB right after the edits and\n(\d+ MB|not compacted) idle \(keystroke p50 [\d.]+ ms\)/);
     assert.match(report, /spawn to the `initialize` answer, median of fresh servers: [\d.]+ ms/);
     assert.match(report, /Minified bundles: client \d+ KB, server \d+ KB, CLI \d+ KB/);
     assert.match(report, /\| Server bundle ≤ 400 KB minified \| \d+ KB \| \*\*(not )?met\*\* \|/);
+  });
+
+  it('Should make every bullet line different and leave every other line as it is', () => {
+    const notes = generateNotes(SAMPLE, 50_000).notes;
+    const distinct = distinctBullets(notes);
+    const [before, after] = [notes.split('\n'), distinct.split('\n')];
+    assert.equal(after.length, before.length);
+    const bullets = after.filter((l, i) => l !== before[i]);
+    assert.ok(bullets.length > 500 && bullets.every((l) => /^\s*• /.test(l)));
+    assert.equal(new Set(bullets).size, bullets.length);
+    assert.deepEqual(documentSymbols(parseNotes(distinct)).map((s) => s.name), documentSymbols(parseNotes(notes)).map((s) => s.name), 'the same outline');
   });
 
   it('Should measure the workspace benchmark on 20 and 200 files and write its section', () => {

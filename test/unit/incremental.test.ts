@@ -148,6 +148,20 @@ describe('incremental edits', function () {
     );
   });
 
+  it('Should hold one facts object for plain lines of the same shape and length, and their own for others', () => {
+    const cache = new LineFactsCache();
+    const lines = ['Talk by Ann Other', '  • first', '  • other', '    • first', '  • firsts', '  • x.io', '  • [[Talk]]', '    continued', '    continues', '  • xyzw', '  • [[Tolk]]'];
+    parseNotes({ lines, breaks: new Uint8Array(lines.length).fill(1) }, { cache });
+    const facts = cache.startParse(lines);
+    const same = (a: number, b: number) => facts[a] === facts[b];
+    assert.ok(same(1, 2), 'two bullets, same indent and length');
+    assert.ok(!same(1, 3) && !same(1, 4), 'deeper, or longer');
+    assert.ok(same(1, 2) && !same(5, 9) && facts[5]!.links.length === 1, 'a link is its own, beside a plain bullet as long');
+    assert.ok(facts[6]!.references.length === 1 && !same(6, 10), 'so is a reference');
+    assert.ok(same(7, 8), 'continuation lines');
+    assert.ok(!same(0, 1));
+  });
+
   it('Should read a line moved to the first line again: a BOM there is not content', () => {
     const cache = new LineFactsCache();
     let document = LineDocument.create('file:///x.notes', 'confnotes', 1, 'x\n\ufeffTalk by Ann Other\n  • a');
