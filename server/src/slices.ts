@@ -17,9 +17,7 @@ export async function runInSlices<T>(steps: Generator<void, T, void>, wanted: ()
   for (;;) {
     const until = performance.now() + sliceMs;
     for (;;) {
-      const s0 = performance.now();
       const step = steps.next();
-      if (performance.now() - s0 > 8) require('fs').appendFileSync('/tmp/prof/slices.log', `step ${(performance.now() - s0).toFixed(1)} ms at ${s0.toFixed(0)}\n`);
       if (step.done) return step.value;
       if (performance.now() >= until) break;
     }
