@@ -23,25 +23,28 @@ export class LineTable {
 
   /**
    * @param starts Offset of the first character of each line.
-   * @param lines The text's lines: where a line ends is its start plus its length.
+   * @param ends Offset just past each line's last character, before its break: kept, not read from
+   *   the line's length, because features ask for tens of thousands of positions a version.
    */
   private constructor(
     private readonly starts: Uint32Array,
-    private readonly lines: readonly string[],
+    private readonly ends: Uint32Array,
   ) {
-    const last = starts.length - 1;
-    this.length = starts[last] + lines[last].length;
+    this.length = ends[ends.length - 1];
   }
 
   static of(text: TextLines): LineTable {
     const count = text.lines.length;
     const starts = new Uint32Array(count);
+    const ends = new Uint32Array(count);
     let offset = 0;
     for (let i = 0; i < count; i++) {
       starts[i] = offset;
-      offset += text.lines[i].length + BREAK_LENGTHS[text.breaks[i]];
+      offset += text.lines[i].length;
+      ends[i] = offset;
+      offset += BREAK_LENGTHS[text.breaks[i]];
     }
-    return new LineTable(starts, text.lines);
+    return new LineTable(starts, ends);
   }
 
   /**
@@ -51,20 +54,31 @@ export class LineTable {
    */
   static afterEdit(previous: LineTable, text: TextLines, region: LineRegion): LineTable {
     const { first, removed, inserted } = region;
-    const starts = new Uint32Array(text.lines.length);
+    const count = text.lines.length;
+    const starts = new Uint32Array(count);
+    const ends = new Uint32Array(count);
     starts.set(previous.starts.subarray(0, first));
+    ends.set(previous.ends.subarray(0, first));
     let offset = previous.starts[first];
     for (let i = first; i < first + inserted; i++) {
       starts[i] = offset;
-      offset += text.lines[i].length + BREAK_LENGTHS[text.breaks[i]];
+      offset += text.lines[i].length;
+      ends[i] = offset;
+      offset += BREAK_LENGTHS[text.breaks[i]];
     }
-    const after = previous.starts.subarray(first + removed);
-    if (after.length > 0) {
-      const shift = offset - after[0];
-      starts.set(after, first + inserted);
-      if (shift !== 0) for (let i = first + inserted; i < starts.length; i++) starts[i] += shift;
+    const after = first + removed;
+    if (after < previous.starts.length) {
+      const shift = offset - previous.starts[after];
+      starts.set(previous.starts.subarray(after), first + inserted);
+      ends.set(previous.ends.subarray(after), first + inserted);
+      if (shift !== 0) {
+        for (let i = first + inserted; i < count; i++) {
+          starts[i] += shift;
+          ends[i] += shift;
+        }
+      }
     }
-    return new LineTable(starts, text.lines);
+    return new LineTable(starts, ends);
   }
 
   get lineCount(): number {
@@ -77,8 +91,7 @@ export class LineTable {
 
   /** Offset just past the line's last character, before its line break. */
   lineEnd(line: number): number {
-    const clamped = this.clampLine(line);
-    return this.starts[clamped] + this.lines[clamped].length;
+    return this.ends[this.clampLine(line)];
   }
 
   /** Line containing an offset (binary search, so O(log n) per lookup). */
@@ -97,7 +110,7 @@ export class LineTable {
     const clamped = Math.max(0, Math.min(offset, this.length));
     const line = this.lineAt(clamped);
     // An offset inside a line break belongs to the end of the line.
-    const character = Math.min(clamped - this.starts[line], this.lines[line].length);
+    const character = Math.min(clamped, this.ends[line]) - this.starts[line];
     return { line, character };
   }
 
@@ -105,7 +118,7 @@ export class LineTable {
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.length;
-    return this.starts[position.line] + Math.min(Math.max(0, position.character), this.lines[position.line].length);
+    return Math.min(this.starts[position.line] + Math.max(0, position.character), this.ends[position.line]);
   }
 
   private clampLine(line: number): number {

@@ -100,13 +100,13 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   const fileVotes = new OrderVotes();
   let bulletLines = 0;
   // Taking a line's facts over costs nanoseconds, reading them microseconds: a pause every `step` lines, and every `slowStep` read.
-  let read = 0;
+  let linesRead = 0;
   for (let line = 0; line < lines.lineCount; line++) {
     if (line % step === step - 1) yield;
     let f = facts[line];
     if (f === undefined) {
       f = facts[line] = cached ? cached.read(content(line)) : lineFacts(content(line), withLinks);
-      if (++read % slowStep === 0) yield;
+      if (++linesRead % slowStep === 0) yield;
     }
     if (f.title && !f.header) fileVotes.add(orderOf(f.title));
     if (f.bullet) bulletLines++;
