@@ -4,7 +4,8 @@
  */
 import picomatch from 'picomatch';
 import type { LinkCheckOptions } from './linkCheck/linkChecker';
-import { normalizeName, type SpeakerPosition } from './parser/lineRules';
+import { normalizeName } from './parser/lineRules';
+import type { SpeakerPosition } from './parser/talkLines';
 import type { Link, LinkProblemCode } from './parser/model';
 import { DEFAULT_FORMAT, type FormatOptions } from './parser/parseNotes';
 import { DEFAULT_LAYOUT, type LayoutOptions } from './features/formatting';

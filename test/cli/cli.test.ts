@@ -90,12 +90,12 @@ describe('confnotes CLI', () => {
       ]);
     });
     it('Should take the reading of talk lines from --speaker-position, --talk and --section', () => {
-      const notes = file('order.notes', ['Grafana Tips – Jenkins Pipelines', '  • a', 'Wrap-up notes', '  • b', ''].join('\n'));
+      const notes = file('order.notes', ['Grafana Tips – Jenkins Pipelines', '  • a', 'Questions', '  • b', ''].join('\n'));
       const talks = (...args: string[]) => talksOf(JSON.parse(run('outline', '--json', ...args, notes).out)).map((t) => [t.title, t.speaker, t.sections.map((x) => x.title)]);
-      assert.deepEqual(talks(), [['Grafana Tips', 'Jenkins Pipelines', ['Wrap-up notes']]]);
-      assert.deepEqual(talks('--speaker-position', 'start'), [['Jenkins Pipelines', 'Grafana Tips', ['Wrap-up notes']]]);
-      assert.deepEqual(talks('--talk', 'wrap-up NOTES'), [['Grafana Tips', 'Jenkins Pipelines', []], ['Wrap-up notes', null, []]]);
-      assert.deepEqual(talks('--speaker-position', 'end', '--section', 'Grafana Tips – Jenkins Pipelines'), [['Grafana Tips', 'Jenkins Pipelines', ['Wrap-up notes']]]);
+      assert.deepEqual(talks(), [['Grafana Tips', 'Jenkins Pipelines', ['Questions']]]);
+      assert.deepEqual(talks('--speaker-position', 'start'), [['Jenkins Pipelines', 'Grafana Tips', ['Questions']]]);
+      assert.deepEqual(talks('--talk', 'QUESTIONS'), [['Grafana Tips', 'Jenkins Pipelines', []], ['Questions', null, []]]);
+      assert.deepEqual(talks('--speaker-position', 'end', '--section', 'Grafana Tips – Jenkins Pipelines'), [['Grafana Tips', 'Jenkins Pipelines', ['Questions']]]);
       const bad = run('outline', '--speaker-position', 'middle', notes);
       assert.equal(bad.code, 2);
       assert.match(bad.err, /--speaker-position takes auto, end or start, not 'middle'/);

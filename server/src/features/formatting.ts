@@ -15,7 +15,11 @@ export interface LayoutOptions {
   readonly bulletMarker: 'auto' | BulletMarker;
   /** Columns a level; `auto`: the file's own (the most common step between a bullet and its parent). */
   readonly indent: 'auto' | number;
-  /** Blank lines kept in a row at most. */
+  /**
+   * Blank lines kept in a row at most. With 0, one is still kept between two lines of text (and
+   * before a line that would otherwise continue a bullet): there a blank line says where a heading
+   * or a paragraph ends (docs/FORMAT.md, "Blank lines"), and removing it would change the outline.
+   */
   readonly maxBlankLines: number;
 }
 
@@ -114,8 +118,15 @@ export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_
   let blankRun = 0;
   /** The first blank line of a run past the limit, while it lasts. */
   let dropFrom = -1;
+  /** The last line with text was a line of text at column 0 (no bullet, not indented). */
+  let afterText = false;
   const flushDrop = (before: number) => {
-    if (dropFrom >= 0) edits.push({ range: range(dropFrom, 0, before, 0), newText: '' });
+    if (dropFrom < 0) return;
+    const next = doc.lineText(before);
+    const nextIsText = before !== bulletLine && /^\S/.test(next.replace(/^\uFEFF/, ''));
+    // The blank line that says where a heading or paragraph ends stays (emptied).
+    if (nextIsText && (afterText || /^\P{L}*\p{Ll}/u.test(next))) edits.push({ range: range(dropFrom, 0, before - 1, doc.lineText(before - 1).length), newText: '' });
+    else edits.push({ range: range(dropFrom, 0, before, 0), newText: '' });
     dropFrom = -1;
   };
   for (let line = first; line <= last; line++) {
@@ -132,6 +143,7 @@ export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_
     }
     flushDrop(line);
     blankRun = 0;
+    afterText = bulletLine !== line && /^\S/.test(text);
     let wanted = trimmed;
     if (bulletLine === line) {
       const textStart = bullets.textSpan(bullet).start - doc.lines.lineStart(line) - bom;

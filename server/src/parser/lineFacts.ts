@@ -4,8 +4,11 @@
  * context (events seen above, the next line); nothing here depends on other lines, so
  * the facts of an unchanged line can be reused after an edit.
  */
-import { bulletShape, headerShape, isBlank, titleShape, type BulletShape, type HeaderShape, type TitleShape } from './lineRules';
+import { lineLook, type LineLook } from './lineLooks';
+import { bulletShape, hashHeading, headerShape, isBlank, ruleShape, type BulletShape, type HashHeading, type HeaderShape, type RuleShape } from './lineRules';
 import { findLinks } from './links';
+import { speakerLine, type SpeakerLine } from './names';
+import { titleShape, type TitleShape } from './talkLines';
 import type { Link, Reference } from './model';
 import { findReferences } from './references';
 import { MAX_SPREAD } from './textLines';
@@ -19,8 +22,16 @@ export interface LineFacts {
   readonly trimmedLength: number;
   /** For an unindented line: its `Event – Day – Session` shape, if it has one. */
   readonly header: HeaderShape | null;
-  /** For an unindented line: title and speaker, as if it were a talk title. */
+  /** For an unindented line of text (or a `#` heading's text): title and speaker, as if it were a talk title. */
   readonly title: TitleShape | null;
+  /** A rule (`-----`, `* * *`): no text, no bullet. */
+  readonly rule: RuleShape | null;
+  /** A `## heading`: its level and text. */
+  readonly hash: HashHeading | null;
+  /** For an unindented line of text (or a `#` heading's text): heading or prose, lead-in, day (docs/FORMAT.md). */
+  readonly look: LineLook | null;
+  /** The line of text read as naming only speakers (`Dana Whitfield, Acme`); for bullets see `bulletSpeakerLine`. */
+  readonly speakers: SpeakerLine | null;
   /** Its links, with spans relative to the line's start. */
   readonly links: readonly Link[];
   /** Its `[[references]]`, spans relative to the line's start. */
@@ -35,7 +46,7 @@ export const LONGEST_LINE_SEARCHED_FOR_LINKS = 100_000;
 
 const NO_LINKS: readonly Link[] = [];
 const NO_REFERENCES: readonly Reference[] = [];
-const BLANK: LineFacts = { blank: true, bullet: null, indented: false, trimmedLength: 0, header: null, title: null, links: NO_LINKS, references: NO_REFERENCES };
+const BLANK: LineFacts = { blank: true, bullet: null, indented: false, trimmedLength: 0, header: null, title: null, rule: null, hash: null, look: null, speakers: null, links: NO_LINKS, references: NO_REFERENCES };
 
 /** `withLinks: false` skips link detection (most of the cost), for the workspace index. */
 export function lineFacts(line: string, withLinks = true): LineFacts {
@@ -47,16 +58,24 @@ export function lineFacts(line: string, withLinks = true): LineFacts {
   // The words of a reference (`[[lca2016.notes#Title]]`) are no links.
   const outside = references.length > 0 ? found.filter((l) => !references.some((r) => l.span.start < r.span.end && r.span.start < l.span.end)) : found;
   const links = outside.length > 0 ? outside : NO_LINKS;
-  const bullet = bulletShape(line);
-  const indented = bullet === null && /^\s/.test(line);
-  const unindented = bullet === null && !indented;
+  const rule = ruleShape(trimmed);
+  const bullet = rule ? null : bulletShape(line);
+  const indented = bullet === null && rule === null && /^\s/.test(line);
+  const text = bullet === null && rule === null && !indented;
+  const hash = text ? hashHeading(trimmed) : null;
+  const titleFrom = hash ? hash.textStart : 0;
+  const look = text ? lineLook(hash ? trimmed.slice(hash.textStart) : trimmed) : null;
   return {
     blank: false,
     bullet,
     indented,
     trimmedLength: trimmed.length,
-    header: unindented ? headerShape(trimmed) : null,
-    title: unindented ? titleShape(trimmed) : null,
+    header: text && !hash ? headerShape(trimmed) : null,
+    title: text ? titleShape(trimmed, titleFrom) : null,
+    rule,
+    hash,
+    look,
+    speakers: text ? speakerLine(trimmed, titleFrom, look!.allLowerCase) : null,
     links,
     references,
   };
@@ -71,7 +90,7 @@ const MOST_PLAIN_SHAPES = 65_536;
  * one too long or indented too deep to be numbered.
  */
 function plainKey(facts: LineFacts): number | undefined {
-  if (facts.links.length > 0 || facts.references.length > 0 || facts.header || facts.title || facts.trimmedLength >= 1 << 20) return undefined;
+  if (facts.links.length > 0 || facts.references.length > 0 || facts.header || facts.title || facts.rule || facts.speakers || facts.trimmedLength >= 1 << 20) return undefined;
   const bullet = facts.bullet;
   // A line with neither a bullet nor a title is blank or indented.
   if (!bullet) return facts.blank ? undefined : facts.trimmedLength * 2;

@@ -1,8 +1,8 @@
 /**
- * The line-level rules of docs/FORMAT.md, each a small function over one line's
- * text. Offsets returned are relative to the line.
+ * The shapes of lines in docs/FORMAT.md — blank, bullet, rule, `#` heading, session header —
+ * each a small function over one line's text. Offsets returned are relative to the line. How a
+ * line reads as a talk title is in talkLines.ts.
  */
-import { readSpeakers } from './names';
 
 /** Blank: empty or only white space, U+00A0 and the BOM included (JS `\s` covers both). */
 export function isBlank(line: string): boolean {
@@ -12,14 +12,17 @@ export function isBlank(line: string): boolean {
 const BULLET_MARKERS = '•-*◦‣▪';
 
 export interface BulletShape {
-  /** Width of the indentation, a tab counting as one level (two columns). */
+  /**
+   * Width of the indentation, a tab counting as one level (two columns); `**` counts one
+   * column more than `*`, as org-mode writers nest with the number of stars.
+   */
   readonly indent: number;
   readonly markerStart: number;
   /** Where the bullet's text starts (after the marker and its white space). */
   readonly textStart: number;
 }
 
-/** A bullet: optional indentation, a marker, then white space or the end of the line. */
+/** A bullet: optional indentation, a marker (or a run of up to three `*`), then white space or the end of the line. */
 export function bulletShape(line: string): BulletShape | null {
   let indent = 0;
   let i = 0;
@@ -30,11 +33,60 @@ export function bulletShape(line: string): BulletShape | null {
     else break;
   }
   if (i >= line.length || !BULLET_MARKERS.includes(line[i])) return null;
-  const after = line.charCodeAt(i + 1);
-  if (i + 1 < line.length && after !== 32 && after !== 9 && after !== 0xa0) return null;
-  let textStart = i + 1;
+  let markerEnd = i + 1;
+  if (line[i] === '*') while (markerEnd < i + 3 && line[markerEnd] === '*') markerEnd++;
+  const after = line.charCodeAt(markerEnd);
+  if (markerEnd < line.length && after !== 32 && after !== 9 && after !== 0xa0) return null;
+  if ((line[i] === '-' || line[i] === '*') && ruleShape(line)) return null;
+  let textStart = markerEnd;
   while (textStart < line.length && /\s/.test(line[textStart])) textStart++;
-  return { indent, markerStart: i, textStart };
+  return { indent: indent + (markerEnd - i - 1), markerStart: i, textStart };
+}
+
+/** A rule: only `-`, `=`, `*`, `_` or `~` (one of them, three or more), spaces between allowed, indented at most three. */
+export interface RuleShape {
+  readonly char: string;
+  /** Its length without trailing white space. */
+  readonly length: number;
+}
+
+export function ruleShape(line: string): RuleShape | null {
+  let i = 0;
+  while (i < 4 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (i > 3 || i >= line.length) return null;
+  const char = line[i];
+  if (!'-=*_~'.includes(char)) return null;
+  let count = 0;
+  let end = i;
+  for (let j = i; j < line.length; j++) {
+    const c = line[j];
+    if (c === char) {
+      count++;
+      end = j + 1;
+    } else if (c !== ' ' && c !== '\t') return null;
+  }
+  return count >= 3 ? { char, length: end } : null;
+}
+
+/** A Markdown-style heading `## Title`: its level (the number of `#`) and where its text starts and ends. */
+export interface HashHeading {
+  readonly level: number;
+  readonly textStart: number;
+  readonly textEnd: number;
+}
+
+export function hashHeading(line: string): HashHeading | null {
+  let level = 0;
+  while (level < line.length && line[level] === '#') level++;
+  if (level === 0 || level > 6 || (line[level] !== ' ' && line[level] !== '\t')) return null;
+  let textStart = level;
+  while (textStart < line.length && /\s/.test(line[textStart])) textStart++;
+  let textEnd = line.trimEnd().length;
+  // A closing run of `#` (`## Title ##`) is not part of the title.
+  let hashes = textEnd;
+  while (hashes > textStart && line[hashes - 1] === '#') hashes--;
+  if (hashes < textEnd && (hashes === textStart || line[hashes - 1] === ' ')) textEnd = line.slice(0, hashes).trimEnd().length;
+  return textEnd > textStart ? { level, textStart, textEnd } : null;
 }
 
 export interface Part {
@@ -59,19 +111,21 @@ export interface HeaderShape {
 const isSeparatorSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\t';
 
 /**
- * Dash separators — an en dash, em dash or hyphen with spaces, tabs or U+00A0 on both sides —
- * as [start, end) pairs including the white space. A scan, not a regular expression: a regex
- * with a leading `\s+` backtracks quadratically on long runs of spaces.
+ * Dash separators — an en dash, em dash, hyphen or double hyphen (`--`) with spaces, tabs or
+ * U+00A0 on both sides — as [start, end) pairs including the white space. A scan, not a regular
+ * expression: a regex with a leading `\s+` backtracks quadratically on long runs of spaces.
  */
 export function dashSeparators(line: string): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
   let from = 0;
   for (let i = 1; i < line.length - 1; i++) {
     const c = line[i];
-    if ((c !== '–' && c !== '—' && c !== '-') || !isSeparatorSpace(line[i - 1]) || !isSeparatorSpace(line[i + 1])) continue;
+    if ((c !== '–' && c !== '—' && c !== '-') || !isSeparatorSpace(line[i - 1])) continue;
+    const dashEnd = c === '-' && line[i + 1] === '-' ? i + 2 : i + 1;
+    if (!isSeparatorSpace(line[dashEnd])) continue;
     let start = i - 1;
     while (start > from && isSeparatorSpace(line[start - 1])) start--;
-    let end = i + 2;
+    let end = dashEnd + 1;
     while (end < line.length && isSeparatorSpace(line[end])) end++;
     found.push({ start, end });
     from = end;
@@ -119,107 +173,3 @@ export function normalizeName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** One way of reading a talk line: the title, the speakers, their organisation. Offsets relative to the line. */
-export interface SpeakerSplit {
-  readonly title: Part;
-  readonly speaker: Part;
-  readonly organisation: Part | null;
-  /** The (first) speaker starts with a known given name. */
-  readonly given: boolean;
-}
-
-/** What an unindented line could say as a talk title (docs/FORMAT.md, "Talk titles"). The line is trimmed. */
-export interface TitleShape {
-  /** The whole line, as the title of a talk that names no speaker. */
-  readonly whole: Part;
-  /** `Title by Speaker`: wins over every other reading. */
-  readonly by: SpeakerSplit | null;
-  /** The speaker last: `Title – Speaker`, `Title: Speaker`, `Title (Speaker)`. */
-  readonly last: SpeakerSplit | null;
-  /** The speaker first: `Speaker – Title`, `Speaker: Title`. */
-  readonly first: SpeakerSplit | null;
-  /** It starts with a time slot (`Wed 14:00 Kernel Q&A`). */
-  readonly slot: boolean;
-  /** It calls itself a talk (`keynote`, `lightning talks`, `closing`…): never a section. */
-  readonly callsItselfATalk: boolean;
-}
-
-const SLOT = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?\d{1,2}[:.h]\d\d ?(?:[ap]\.?m\.?)?(?: ?[-–—] ?\d{1,2}[:.h]\d\d ?(?:[ap]\.?m\.?)?)? \S/i;
-const CALLS_ITSELF_A_TALK = /(?:^|[^\p{L}])(?:keynote|lightn?ing talks?|closing|opening|welcome|panel|plenary|sponsor|open spaces?|unconference)(?![\p{L}])/iu;
-
-/** The speaker read from `line.slice(from, to)`, with the title `line.slice(titleStart, titleEnd)`. */
-function split(line: string, title: [number, number], from: number, to: number, needGiven: boolean): SpeakerSplit | null {
-  const text = line.slice(from, to);
-  const read = readSpeakers(text);
-  if (!read || (needGiven && !read.given) || title[1] <= title[0]) return null;
-  const part = (start: number, end: number): Part => ({ text: line.slice(start, end), start, end });
-  return {
-    title: part(title[0], title[1]),
-    speaker: part(from, from + read.length),
-    organisation: read.organisation ? part(from + read.organisation.start, from + read.organisation.end) : null,
-    given: read.given,
-  };
-}
-
-/** `: ` separators (a colon then a space; `14:00` has none), as [start, end) pairs. */
-function colonSeparators(line: string): { first: number; last: number } | null {
-  const first = line.indexOf(': ');
-  return first <= 0 ? null : { first, last: line.lastIndexOf(': ') };
-}
-
-/**
- * Every reading of a line as a talk title. Which one holds is decided with the rest of the file
- * (`readTalkLine`); each reading here looks at a prefix or a suffix of the line once.
- */
-export function titleShape(line: string): TitleShape {
-  const whole: Part = { text: line, start: 0, end: line.length };
-  const byAt = line.lastIndexOf(' by ');
-  const by = byAt > 0 ? split(line, [0, byAt], byAt + 4, line.length, false) : null;
-  const dashes = dashSeparators(line);
-  const firstDash = dashes[0];
-  const lastDash = dashes[dashes.length - 1];
-  const colon = colonSeparators(line);
-  const trailingParen = line.endsWith(')') ? line.lastIndexOf(' (') : -1;
-  const last =
-    (lastDash && lastDash.start > 0 ? split(line, [0, lastDash.start], lastDash.end, line.length, false) : null) ??
-    (colon ? split(line, [0, colon.last], colon.last + 2, line.length, true) : null) ??
-    (trailingParen > 0 ? parenthesised(line, trailingParen) : null);
-  const first =
-    (firstDash && firstDash.start > 0 ? split(line, [firstDash.end, line.length], 0, firstDash.start, false) : null) ??
-    (colon ? split(line, [colon.first + 2, line.length], 0, colon.first, true) : null);
-  return { whole, by, last, first, slot: SLOT.test(line), callsItselfATalk: CALLS_ITSELF_A_TALK.test(line) };
-}
-
-/** `Title (Speaker)`: the brackets hold a known given name's speaker (and no organisation). */
-function parenthesised(line: string, open: number): SpeakerSplit | null {
-  const inside = split(line, [0, open], open + 2, line.length - 1, true);
-  return inside && inside.organisation === null ? inside : null;
-}
-
-/** Which side a writer puts the speaker on: `last` (`Title – Speaker`) or `first` (`Speaker – Title`). */
-export type SpeakerOrder = 'first' | 'last';
-/** `confnotes.format.speakerPosition`: `end` and `start` force the order, `auto` learns it. */
-export type SpeakerPosition = 'auto' | 'end' | 'start';
-
-/** The order a line settles by itself (a vote for its session's and file's order), or null. */
-export function orderOf(shape: TitleShape): SpeakerOrder | null {
-  if (shape.by || (shape.last && !shape.first)) return 'last';
-  if (shape.first && !shape.last && shape.first.given) return 'first';
-  return null;
-}
-
-/**
- * The reading of a talk line: its speaker, or null when it names none. `order` is what the
- * writer's other lines say (null: nothing known).
- */
-export function readTalkLine(shape: TitleShape, position: SpeakerPosition, order: SpeakerOrder | null): SpeakerSplit | null {
-  if (shape.by) return shape.by;
-  const { last, first } = shape;
-  if (position === 'end') return last;
-  if (position === 'start') return first;
-  // A speaker first with no known given name, before a title that is no name, needs the writer's word.
-  if (!first || (!first.given && !last && order !== 'first')) return last;
-  if (!last) return first;
-  if (first.given !== last.given) return first.given ? first : last;
-  return order === 'first' ? first : last;
-}

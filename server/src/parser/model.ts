@@ -36,20 +36,41 @@ export interface Session {
   readonly talks: readonly Talk[];
 }
 
+/**
+ * Why a line is a talk (docs/FORMAT.md, "How a file is read"): what in the line or around it
+ * says so. Shown by the hover on a title and by `confnotes outline --json`.
+ */
+export type TalkReading =
+  | 'speaker on its line'
+  | 'speaker on the next line'
+  | 'speaker as its first bullet'
+  | 'names only its speaker'
+  | 'a time slot'
+  | 'title in quotes'
+  | 'calls itself a talk'
+  | "heading of the file's talks"
+  | 'heading with notes'
+  | 'marked as a talk';
+
 export interface Talk {
   readonly kind: 'talk';
+  /** The title as written, without enclosing quotes and a trailing `:`. */
   readonly title: string;
-  /** The speakers as written (`Alice Smith and Bob Jones`), without their organisation. */
+  /** The speakers as written (`Alice Smith and Bob Jones`), without their organisation, role or handle. */
   readonly speaker: string | null;
-  /** The speaker's organisation, when the line names one: `Fastly` in `Edge Caching — Wen Li (Fastly)`. */
+  /** The speaker's organisation, when the notes name one: `Fastly` in `Edge Caching — Wen Li (Fastly)`. */
   readonly organisation: string | null;
-  /** The title line's text, speaker included, without surrounding white space. */
+  readonly reading: TalkReading;
+  /** The title line's text, speaker included, without surrounding white space (a `#` heading's marks too). */
   readonly lineSpan: Span;
-  /** Just the title, without the speaker and the separator (` by `, ` – `, `: `, ` (`) between them. */
+  /** Just the title, without the speaker and the separator (` by `, ` – `, `: `, ` (`), quotes or a trailing `:`. */
   readonly titleSpan: Span;
-  /** Just the speakers' names, when there are some (no organisation, no brackets). */
+  /**
+   * Just the speakers' names, when there are some (no organisation, no brackets): on the title
+   * line, or on the line below it, or in its first bullet.
+   */
   readonly speakerSpan: Span | null;
-  /** Just the organisation's name (inside its brackets, or after its comma). */
+  /** Just the organisation's name (inside its brackets, or after its comma), on the line of the speakers. */
   readonly organisationSpan: Span | null;
   /** From the title line to the last non-blank line before the next talk or header. */
   readonly span: Span;

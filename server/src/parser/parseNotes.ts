@@ -1,16 +1,17 @@
 /**
- * Text → NotesDocument: one pass over the lines' facts (counting which side writers put the
- * speaker on), then one that builds the model (with a look-ahead over blank lines after an
- * unindented one), then the speakers of the talks, read with their session's order. Pure and
- * total: any string yields a model, nothing throws. What each line says alone comes from
- * `lineFacts`, cached across parses when a cache is given.
+ * Text → NotesDocument: what each line says alone (`lineFacts`, cached across parses when a
+ * cache is given), a scan of the file's structure (`scanLines`), the decisions of what its
+ * openers are once its conventions are learnt (`decideLines`), then one pass that builds the
+ * model. Pure and total: any string yields a model, nothing throws.
  */
 import { BulletTable } from './bullets';
 import { lineFacts, LONGEST_LINE_SEARCHED_FOR_LINKS, type LineFacts, type LineFactsCache } from './lineFacts';
-import { isHeaderEvent, normalizeName, orderOf, readTalkLine, type SpeakerOrder, type SpeakerPosition, type TitleShape } from './lineRules';
+import { LineScanner, Role } from './lineScan';
 import { LineTable } from './lineTable';
 import type { Day, Link, NotesDocument, Reference, Section, Session, Span, Talk } from './model';
+import { decideLines, type Decision } from './readings';
 import { runToEnd } from './steps';
+import type { SpeakerPosition } from './talkLines';
 import { breakAfter, joinLines, splitLines, type TextLines } from './textLines';
 
 // Mutable twins of the model's readonly types, used only while parsing.
@@ -44,20 +45,6 @@ export interface ParseOptions {
   readonly linesPerStep?: number;
 }
 
-/** Votes for the writer's order: lines that can be read only one way. */
-class OrderVotes {
-  first = 0;
-  last = 0;
-  add(order: SpeakerOrder | null): void {
-    if (order === 'first') this.first++;
-    else if (order === 'last') this.last++;
-  }
-  /** The majority, or null when there is none. */
-  get order(): SpeakerOrder | null {
-    return this.first > this.last ? 'first' : this.last > this.first ? 'last' : null;
-  }
-}
-
 /** Lines parsed between two pauses of `parseSteps`. */
 export const LINES_PER_STEP = 4096;
 
@@ -77,7 +64,6 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   const slowStep = Math.max(1, step >> 3);
   yield;
   const format = options.format ?? DEFAULT_FORMAT;
-  const marked = format.talks.size > 0 || format.sections.size > 0;
   const sessions: BuildingSession[] = [];
   const talks: BuildingTalk[] = [];
   const sections: BuildingSection[] = [];
@@ -86,19 +72,18 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   const withLinks = options.links !== false;
   const withBullets = options.bullets !== false;
   const linesNotSearchedForLinks: number[] = [];
-  const seenEvents = new Set<string>();
   /** Each session's `HeaderShape.dayKey` (parallel to `sessions`). */
   const dayKeys: string[] = [];
 
   // The BOM is not part of the first line's content.
   const bom = source.lines[0].charCodeAt(0) === 0xfeff ? 1 : 0;
   const content = (line: number) => (line === 0 && bom ? source.lines[0].slice(1) : source.lines[line]);
-  // Every line's facts, once: the writer's order is counted over the whole file before any line is read.
+  // Every line's facts, once: the file's conventions are learnt over the whole file before any line is read.
   // The cache holds facts with links: the index's parse (no links) reads every line.
   const cached = withLinks ? options.cache : undefined;
   const facts = (cached ? cached.startParse(source.lines) : new Array<LineFacts | undefined>(lines.lineCount)) as LineFacts[];
-  const fileVotes = new OrderVotes();
   let bulletLines = 0;
+  const scanner = new LineScanner(facts, content);
   // Taking a line's facts over costs nanoseconds, reading them microseconds: a pause every `step` lines, and every `slowStep` read.
   let linesRead = 0;
   for (let line = 0; line < lines.lineCount; line++) {
@@ -108,24 +93,19 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
       f = facts[line] = cached ? cached.read(content(line)) : lineFacts(content(line), withLinks);
       if (++linesRead % slowStep === 0) yield;
     }
-    if (f.title && !f.header) fileVotes.add(orderOf(f.title));
+    if (f.blank) continue;
     if (f.bullet) bulletLines++;
+    if (f.bullet || f.indented) scanner.lastBulletish = line;
+    else scanner.add(line, f);
   }
-  const fileOrder = fileVotes.order;
+  const scan = scanner.finish();
+  yield;
+  const decisions = yield* decideLines(scan, facts, content, format);
   const bullets = new BulletTable(withBullets ? bulletLines : 0);
 
   let session: BuildingSession | null = null;
   let talk: BuildingTalk | null = null;
   let section: BuildingSection | null = null;
-  /** The talk can have sections: its title names a speaker or a slot, or calls itself a talk. */
-  let talkHasSections = false;
-  // Each talk's line shape and start (parallel to `talks`), and each session's votes (parallel to
-  // `sessions`, loose talks last), for reading the speakers once every session is known.
-  const talkShapes: TitleShape[] = [];
-  const talkStarts: number[] = [];
-  const talkVotes: OrderVotes[] = [];
-  const looseVotes = new OrderVotes();
-  let votes = looseVotes;
   // Open bullets, outermost first, as [index, indent] pairs flattened.
   const bulletStack: number[] = [];
   const closeBullets = (indent: number) => {
@@ -135,34 +115,27 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
     }
   };
   const openBullet = () => (bulletStack.length > 0 ? bulletStack[bulletStack.length - 2] : -1);
-
-  // A bullet on the next non-blank line makes an unindented line a talk title (or a section).
-  const bulletFollows = (line: number): boolean => {
-    for (let l = line + 1; l < lines.lineCount; l++) {
-      const next = facts[l];
-      if (!next.blank) return next.bullet !== null;
-    }
-    return false;
-  };
-
   /** Stretch everything open to the end of this non-blank line. */
   const extendOpen = (end: number) => {
     if (session) session.span.end = end;
     if (talk) talk.span.end = end;
     if (section) section.span.end = end;
   };
+  const lineStart = (line: number) => lines.lineStart(line) + (line === 0 ? bom : 0);
 
+  let nextHeader = 0;
+  let nextDecision = 0;
   for (let line = 0; line < lines.lineCount; line++) {
     if (line % step === step - 1) yield;
     const here = facts[line];
     if (here.blank) continue;
-    const start = lines.lineStart(line) + (line === 0 ? bom : 0);
+    const start = lineStart(line);
     const trimmedEnd = start + here.trimmedLength;
     if (here.trimmedLength > LONGEST_LINE_SEARCHED_FOR_LINKS) linesNotSearchedForLinks.push(line);
+    const decision: Decision | undefined = decisions[nextDecision]?.line === line ? decisions[nextDecision++] : undefined;
 
-    const header = here.header;
-    if (header && isHeaderEvent(header, seenEvents)) {
-      for (let k = 0; k < header.eventKeys.length; k++) seenEvents.add(header.eventKeys[k]);
+    if (scan.headers[nextHeader]?.line === line) {
+      const header = scan.headers[nextHeader++].shape;
       talk = null;
       section = null;
       closeBullets(0);
@@ -178,45 +151,40 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
       };
       sessions.push(session);
       dayKeys.push(header.dayKey);
-      votes = new OrderVotes();
       // A header's words are no links.
       continue;
     }
 
-    const shape = here.title;
-    const mark = shape && marked ? markOf(format, content(line)) : null;
-    const named = shape ? readTalkLine(shape, format.speakerPosition, fileOrder) : null;
-    // A line the user calls a section is one wherever a talk is above it, whatever it names.
-    const byItself = shape !== null && mark !== 'section' && (named !== null || shape.slot || mark === 'talk');
-    const followed = shape !== null && !byItself && (mark === 'section' || bulletFollows(line));
-    const isSection = followed && talk !== null && (mark === 'section' || (talkHasSections && !shape!.callsItselfATalk));
-    if (shape && (byItself || (followed && !isSection))) {
-      closeBullets(0);
+    if (decision?.kind === 'talk') {
+      // A talk listed as a bullet (under `Lightning talks`) stays a bullet too.
+      if (here.bullet) {
+        closeBullets(here.bullet.indent);
+        if (withBullets) bulletStack.push(bullets.add(start + here.bullet.markerStart, start + here.bullet.textStart, trimmedEnd, openBullet()), here.bullet.indent);
+      } else closeBullets(0);
       section = null;
+      const split = decision.split;
+      const speakers = decision.speakers;
+      const speakerStart = decision.speakerLine >= 0 ? lineStart(decision.speakerLine) : start;
       talk = {
         kind: 'talk',
-        title: shape.whole.text,
-        speaker: null,
-        organisation: null,
+        title: decision.title.text,
+        speaker: split ? split.speaker.text : speakers ? content(decision.speakerLine).slice(speakers.speaker.start, speakers.speaker.end) : null,
+        organisation: split?.organisation ? split.organisation.text.trim() : speakers?.organisation ? content(decision.speakerLine).slice(speakers.organisation.start, speakers.organisation.end).trim() : null,
+        reading: decision.reading,
         lineSpan: { start, end: trimmedEnd },
-        titleSpan: { start, end: trimmedEnd },
-        speakerSpan: null,
-        organisationSpan: null,
+        titleSpan: shift(decision.title, start),
+        speakerSpan: split ? shift(split.speaker, start) : speakers ? shift(speakers.speaker, speakerStart) : null,
+        organisationSpan: split?.organisation ? shift(split.organisation, start) : speakers?.organisation ? shift(speakers.organisation, speakerStart) : null,
         span: { start, end: trimmedEnd },
         session,
         sections: [],
       };
-      talkHasSections = named !== null || shape.slot || shape.callsItselfATalk;
       talks.push(talk);
-      talkShapes.push(shape);
-      talkStarts.push(start);
-      talkVotes.push(votes);
-      votes.add(orderOf(shape));
       if (session) session.talks.push(talk);
       extendOpen(trimmedEnd);
-    } else if (shape && isSection) {
+    } else if (decision?.kind === 'section' && talk) {
       closeBullets(0);
-      section = { kind: 'section', title: shape.whole.text, headingSpan: { start, end: trimmedEnd }, span: { start, end: trimmedEnd }, talk: talk! };
+      section = { kind: 'section', title: decision.title.text, headingSpan: { start, end: trimmedEnd }, span: { start, end: trimmedEnd }, talk: talk! };
       sections.push(section);
       talk!.sections.push(section);
       extendOpen(trimmedEnd);
@@ -225,9 +193,12 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
       closeBullets(bullet.indent);
       if (withBullets) bulletStack.push(bullets.add(start + bullet.markerStart, start + bullet.textStart, trimmedEnd, openBullet()), bullet.indent);
       extendOpen(Math.max(trimmedEnd, start + bullet.markerStart + 1));
+    } else if (here.rule) {
+      // A rule between talks or under a heading is no text of the notes: it ends a list, and nothing spans it.
+      closeBullets(0);
     } else {
-      // Paragraphs end a bullet list; indented text continues the bullet above.
-      if (!here.indented) closeBullets(0);
+      // Paragraphs end a bullet list; indented text, and text wrapped onto column 0, continues the bullet above.
+      if (!here.indented && scan.roles[line] !== Role.Wrap) closeBullets(0);
       if (bulletStack.length > 0) bullets.extend(openBullet(), trimmedEnd);
       extendOpen(trimmedEnd);
     }
@@ -238,22 +209,6 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   closeBullets(0);
   yield;
   cached?.endParse();
-  yield;
-  // The speaker of each talk, now that its session's order is known.
-  for (let i = 0; i < talks.length; i++) {
-    if (i % slowStep === slowStep - 1) yield;
-    const t = talks[i];
-    const start = talkStarts[i];
-    const read = readTalkLine(talkShapes[i], format.speakerPosition, talkVotes[i].order ?? fileOrder);
-    if (!read) continue;
-    t.title = read.title.text.trim();
-    t.titleSpan = shift(read.title, start);
-    t.speaker = read.speaker.text;
-    t.speakerSpan = shift(read.speaker, start);
-    t.organisation = read.organisation ? read.organisation.text.trim() : null;
-    t.organisationSpan = read.organisation ? shift(read.organisation, start) : null;
-  }
-
   yield;
   return notesDocument(input, source, lines, { days: groupDays(sessions, dayKeys), sessions, talks, looseTalks: talks.filter((t) => t.session === null), sections, bullets, links, references, linesNotSearchedForLinks });
 }
@@ -275,12 +230,6 @@ function notesDocument(input: string | TextLines, source: TextLines, lines: Line
     lines,
     ...parts,
   };
-}
-
-/** Whether the user said the line is a talk or a section (`confnotes.format.talks` / `.sections`). */
-function markOf(format: FormatOptions, line: string): 'talk' | 'section' | null {
-  const key = normalizeName(line);
-  return format.talks.has(key) ? 'talk' : format.sections.has(key) ? 'section' : null;
 }
 
 function shift(span: Span, by: number): Span {

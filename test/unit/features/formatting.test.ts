@@ -53,7 +53,9 @@ describe('formatting', () => {
   });
   it('Should remove trailing white space, empty lines of white space, and keep at most N blank lines in a row', () => {
     assert.equal(format(joinLines('Talk   ', '\u00a0\u00a0', '', '', '', '  • a \t', '')), joinLines('Talk', '', '', '  • a', ''));
-    assert.equal(format(joinLines('a', '', '', '', 'b', ''), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), joinLines('a', 'b', ''));
+    assert.equal(format(joinLines('a', '', '', '', '  • b', ''), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), joinLines('a', '  • b', ''));
+    // Between two lines of text a blank line says where a heading or a paragraph ends: one stays.
+    assert.equal(format(joinLines('a', '', '  ', '', 'b', ''), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), joinLines('a', '', 'b', ''));
   });
   it('Should end with one line break, in the file\'s own line ends, and keep a BOM', () => {
     assert.equal(format('\ufeffTalk\r\n  - a\r\n\r\n\r\n\r\n\r\n'), '\ufeffTalk\r\n  - a\r\n');

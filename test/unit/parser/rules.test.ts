@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { readTalkLine, titleShape } from '../../../server/src/parser/lineRules';
+import { readTalkLine, titleShape } from '../../../server/src/parser/talkLines';
 import { readSpeakers } from '../../../server/src/parser/names';
 import { growthFactor, lineOf, parse, textOf } from '../../helpers';
 
@@ -43,12 +43,12 @@ describe('format rules', () => {
 
   describe('talk titles', () => {
     it('Should let " by " win over a dash', () => {
-      const read = readTalkLine(titleShape('Sentrifarm – open hardware telemetry system for Australian farming conditions by Andrew McDonnell'), 'auto', null);
+      const read = readTalkLine(titleShape('Sentrifarm – open hardware telemetry system for Australian farming conditions by Andrew McDonnell'));
       assert.equal(read?.title.text, 'Sentrifarm – open hardware telemetry system for Australian farming conditions');
       assert.equal(read?.speaker.text, 'Andrew McDonnell');
     });
     it('Should split "Title – Speaker" at the last dash', () => {
-      const read = readTalkLine(titleShape('LNAV – Paul Wayper'), 'auto', null);
+      const read = readTalkLine(titleShape('LNAV – Paul Wayper'));
       assert.deepEqual([read?.title.text, read?.speaker.text], ['LNAV', 'Paul Wayper']);
     });
     it('Should accept a quoted nickname, initials, particles and several speakers', () => {
@@ -58,7 +58,7 @@ describe('format rules', () => {
     });
     it('Should not take lower-case text or a single word as a speaker', () => {
       for (const text of ['another take on securely storing credentials', 'Paul', 'the ESP8266', 'Bob smith']) assert.equal(readSpeakers(text), null, text);
-      assert.equal(readTalkLine(titleShape('secretd – another take on securely storing credentials'), 'auto', null), null);
+      assert.equal(readTalkLine(titleShape('secretd – another take on securely storing credentials')), null);
     });
     it('Should make a line followed by bullets a talk even without a speaker', () => {
       assert.deepEqual(kinds(parse('Closing', '', '\u00a0', '  • Thanks')).talks, ['Closing']);

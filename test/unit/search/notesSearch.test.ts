@@ -96,7 +96,7 @@ describe('searchNotes (Search Notes across the workspace)', () => {
 
   it('Should name the section a line is in', async () => {
     const sections = notes({
-      'pg.notes': joinLines('PGConf 2021 – Day 1 – Session 1', '', 'Vacuum Tuning by Oskar Lindqvist', '  • defaults are small', 'What we changed', '  • scale factor down to 0.01'),
+      'pg.notes': joinLines('PGConf 2021 – Day 1 – Session 1', '', 'Vacuum Tuning by Oskar Lindqvist', '  • defaults are small', 'What we changed', '  • scale factor down to 0.01', 'Results', '  • bloat halved'),
     });
     const hit = (await sections.run('scale factor')).results[0].hits[0];
     assert.deepEqual([hit.section, hit.line], ['What we changed', 5]);

@@ -1,0 +1,180 @@
+/**
+ * What stands around each opener (its speaker line, what follows it) and what the file shows of
+ * its conventions, learnt from the lines that can be read only one way (docs/FORMAT.md, "What is
+ * learnt from the file"). readings.ts decides by them.
+ */
+import type { LineFacts } from './lineFacts';
+import type { LineLook } from './lineLooks';
+import { NO_MARK, Role, type LineScan, type Mark, type Opener } from './lineScan';
+import { bulletSpeakerLine, type SpeakerLine } from './names';
+import { namesATalk, type SpeakerSplit, type TitleShape } from './talkLines';
+
+/** What follows a heading: bullets, text, another heading, or nothing (a rule, a header, the end). */
+export type Body = 'bullets' | 'text' | 'heading' | 'none';
+
+/** One opener and what stands around it. */
+export interface Around {
+  readonly opener: Opener;
+  readonly facts: LineFacts;
+  readonly look: LineLook;
+  readonly title: TitleShape;
+  /** A line naming only speakers right below the heading (or after one blank line), or -1, and how it reads. */
+  readonly below: number;
+  readonly belowSpeakers: SpeakerLine | null;
+  readonly belowAfterBlank: boolean;
+  readonly body: Body;
+  /** The first bullet below the heading, or -1 (`firstBulletSpeakers` says whether it names only speakers). */
+  readonly firstBullet: number;
+  /** Its reading, once asked. */
+  bulletSpeakers?: SpeakerLine | null;
+}
+
+/**
+ * The first bullet read as naming only the talk's speakers (`• Dana Whitfield, Acme`), or null.
+ * Read when asked, for the headings that name no speaker otherwise: most do, and this reads text.
+ */
+export function firstBulletSpeakers(a: Around, content: (line: number) => string): SpeakerLine | null {
+  if (a.bulletSpeakers === undefined) a.bulletSpeakers = a.firstBullet >= 0 ? bulletSpeakerLine(content(a.firstBullet)) : null;
+  return a.bulletSpeakers;
+}
+
+/** What the file shows of its conventions. */
+export interface Conventions {
+  /** Names are written in lower case too: the file writes everything so. */
+  readonly lowerCase: boolean;
+  /** Talk lines are written `Speaker, Title`. */
+  readonly commaFirst: boolean;
+  /** Speakers stand on the line below the title, or as its first bullet (names without a known given name count there). */
+  readonly speakerBelow: boolean;
+  readonly speakerBullet: boolean;
+  /** Talks are headed by their speaker's name alone (`Priya Raman`, then notes). */
+  readonly namesAsTalks: boolean;
+  /** The mark of the file's talk headings (an underline, `#`s, a rule before them), or null: the file marks none. */
+  readonly talkMark: Mark | null;
+}
+
+/** Headings are short: a line of more words is read as a heading only when it names a speaker. */
+export const MOST_HEADING_WORDS = 14;
+
+/** Every opener with what stands around it, in order. */
+export function surroundingsOf(scan: LineScan, facts: readonly LineFacts[], lowerCase: boolean): Around[] {
+  const around: Around[] = new Array(scan.openers.length);
+  for (let i = 0; i < scan.openers.length; i++) around[i] = surroundings(scan.openers[i], facts, scan.roles, lowerCase);
+  return around;
+}
+
+function surroundings(opener: Opener, facts: readonly LineFacts[], roles: Uint8Array, lowerCase: boolean): Around {
+  const f = facts[opener.line];
+  let below = -1;
+  let next = opener.unitEnd + 1;
+  while (next < facts.length && facts[next].blank && next - opener.unitEnd <= 2) next++;
+  if (next < facts.length) {
+    const role = roles[next];
+    const candidate = facts[next];
+    if ((role === Role.Opener || role === Role.Follower) && candidate.speakers && !candidate.look!.sentence) below = next;
+  }
+  let body: Body = 'none';
+  let firstBullet = -1;
+  const from = (below >= 0 ? below : opener.unitEnd) + 1;
+  for (let l = from; l < facts.length; l++) {
+    const g = facts[l];
+    if (g.blank) continue;
+    const role = roles[l];
+    if (g.bullet) {
+      body = 'bullets';
+      firstBullet = l;
+    } else if (g.indented || role === Role.Follower || role === Role.Wrap) body = 'text';
+    else if (role === Role.Opener) body = looksLikeNotes(g.look!, lowerCase) && !namesATalk(g.title!) ? 'text' : 'heading';
+    break;
+  }
+  return {
+    opener,
+    facts: f,
+    look: f.look!,
+    title: f.title!,
+    below,
+    belowSpeakers: below >= 0 ? facts[below].speakers : null,
+    belowAfterBlank: below > opener.unitEnd + 1,
+    body,
+    firstBullet,
+  };
+}
+
+/** A line that reads as notes, not as a heading: prose, long, or lower case in a file that capitalises its headings. */
+function looksLikeNotes(look: LineLook, lowerCase: boolean): boolean {
+  return look.prose || look.words > MOST_HEADING_WORDS || (look.lowerCase && !lowerCase);
+}
+
+/** Notes follow the heading. */
+export const hasBody = (a: Around) => a.body === 'bullets' || a.body === 'text';
+
+/** A line that may be a heading by its look alone (docs/FORMAT.md, "Headings and prose"). */
+export function headingLook(a: Around, lowerCase: boolean): boolean {
+  const look = a.look;
+  return !look.prose && !look.leadIn && !look.day && look.letters && look.words <= MOST_HEADING_WORDS && (!look.lowerCase || lowerCase || a.body === 'bullets');
+}
+
+export const strongSplit = (s: SpeakerSplit | null) => s !== null && !s.weak && !s.lowerCase;
+
+/** The title line names its speakers by a reading that needs nothing from the file. */
+export function namesSpeaker(a: Around): boolean {
+  const t = a.title;
+  return t.by !== null || strongSplit(t.last) || strongSplit(t.first);
+}
+
+/** The file's conventions, from its openers. */
+export function learn(scan: LineScan, around: readonly Around[], content: (line: number) => string): Conventions {
+  const lowerCase = isLowerCaseFile(scan);
+  let comma = 0;
+  let below = 0;
+  let bullet = 0;
+  let names = 0;
+  for (let i = 0; i < around.length; i++) {
+    const a = around[i];
+    if (a.look.prose) continue;
+    const named = namesSpeaker(a);
+    if (a.title.comma?.given && !named) comma++;
+    if (named) continue;
+    if (a.belowSpeakers && !a.belowAfterBlank && (a.belowSpeakers.given || a.belowSpeakers.labelled)) below++;
+    else if (isGivenOrLabelled(firstBulletSpeakers(a, content))) bullet++;
+    else if (a.facts.speakers?.given && !a.facts.speakers.labelled && hasBody(a)) names++;
+  }
+  return { lowerCase, commaFirst: comma >= 2, speakerBelow: below >= 2, speakerBullet: bullet >= 2, namesAsTalks: names >= 2, talkMark: talkMarkOf(around) };
+}
+
+const isGivenOrLabelled = (s: SpeakerLine | null) => s !== null && (s.given || s.labelled);
+
+/** Most of the file's openers are written all in lower case (`keynote (ana lima)`). */
+export function isLowerCaseFile(scan: LineScan): boolean {
+  return scan.openersWithLetters >= 3 && scan.lowerCaseOpeners >= 0.8 * scan.openersWithLetters;
+}
+
+/**
+ * Which mark the file gives its talk headings (docs/FORMAT.md, "Rules and underlines"): of the
+ * marks used (not counting day lines, nor one used once at the top: the file's own title), the
+ * one whose headings name speakers most often, the higher level when they are alike. Marks rank
+ * `#` before underlines before rules, `=` before `-` (their numbers). Null when the file marks no headings.
+ */
+function talkMarkOf(around: readonly Around[]): Mark | null {
+  const counts = new Map<Mark, { n: number; named: number; first: boolean }>();
+  for (let i = 0; i < around.length; i++) {
+    const a = around[i];
+    const mark = a.opener.mark;
+    if (mark === NO_MARK || a.look.day || a.look.group || a.look.breakTime) continue;
+    const c = counts.get(mark) ?? { n: 0, named: 0, first: i === 0 };
+    c.n++;
+    if (namesSpeaker(a) || a.title.last?.separator === 'paren' || (a.belowSpeakers && (!a.belowAfterBlank || a.belowSpeakers.labelled)) || a.title.slot) c.named++;
+    counts.set(mark, c);
+  }
+  for (const [mark, c] of counts) if (c.n === 1 && c.first) counts.delete(mark);
+  let best: Mark | null = null;
+  let bestShare = -1;
+  for (const [mark, c] of counts) {
+    const share = c.named / c.n;
+    if (best === null || share > bestShare + 0.2 || (Math.abs(share - bestShare) <= 0.2 && mark < best)) {
+      best = mark;
+      bestShare = share;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,313 @@
+/**
+ * The one place that decides what each line opening a block is — a talk, a section of the talk
+ * above, or text — and why (docs/FORMAT.md, "How a file is read"), by the file's conventions
+ * (conventions.ts). Then the talks listed as bullets under `Lightning talks`.
+ */
+import { firstBulletSpeakers, hasBody, headingLook, isLowerCaseFile, learn, surroundingsOf, type Around, type Conventions } from './conventions';
+import type { LineFacts } from './lineFacts';
+import { isDate, type LineLook } from './lineLooks';
+import { normalizeName, type Part } from './lineRules';
+import { AFTER_RULE, NO_MARK, type LineScan } from './lineScan';
+import type { TalkReading } from './model';
+import { soundsLikeATitle, type SpeakerLine } from './names';
+import type { FormatOptions } from './parseNotes';
+import { bulletTitleShape, HEADS_TALKS, readTalkLine, type SpeakerSplit, type TalkLineContext, type TitleShape } from './talkLines';
+
+export interface TalkDecision {
+  readonly kind: 'talk';
+  readonly line: number;
+  readonly reading: TalkReading;
+  /** The title on its line (offsets relative to the line's start). */
+  readonly title: Part;
+  /** The speakers on the title line, when it names them. */
+  readonly split: SpeakerSplit | null;
+  /** The line that names only the talk's speakers (below its title, its first bullet, or the title line itself), or -1. */
+  readonly speakerLine: number;
+  readonly speakers: SpeakerLine | null;
+  /** Its talks are the headings or bullets below it (`Lightning talks`): it has no sections. */
+  readonly headsTalks: boolean;
+}
+
+export interface SectionDecision {
+  readonly kind: 'section';
+  readonly line: number;
+  readonly title: Part;
+}
+
+export type Decision = TalkDecision | SectionDecision;
+
+/** The talks and sections of a scanned file, in line order; every other line of text is text. */
+export function* decideLines(scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, format: FormatOptions): Generator<void, Decision[], void> {
+  const around = surroundingsOf(scan, facts, isLowerCaseFile(scan));
+  const conventions = learn(scan, around, content);
+  yield;
+  const reader = new OpenerReader(scan, around, conventions, format, content);
+  const decisions: Decision[] = [];
+  for (let i = 0; i < around.length; i++) {
+    const decision = reader.decide(i);
+    if (decision) decisions.push(decision);
+  }
+  yield;
+  return withListedTalks(decisions, scan, facts, content, conventions);
+}
+
+/** Reads the openers one by one, in order, keeping the talk above and the list under way. */
+class OpenerReader {
+  /** The talk above in the same session (its opener), or null. */
+  private talk: { readonly session: number; readonly evidenced: boolean; readonly headsTalks: boolean } | null = null;
+  /** The line a talk above took as its speaker line (an opener after a blank line), or -1. */
+  private taken = -1;
+  /** A lead-in (`Talks to watch later:`) or a contents heading was followed by headings with nothing under them. */
+  private inList = false;
+  /** Talks break into sub-headings: speakerless headings after a talk are its sections. */
+  private readonly sectionsUsed: boolean;
+  /** Talks whose lines say so carry bullets, never text: text under a speakerless heading is a paragraph. */
+  private readonly proseIsNoTalk: boolean;
+  /** What each opener says of itself (parallel to `around`). */
+  private readonly bySelf: Array<TalkDecision | null>;
+  /** Where each title is last written, made when first asked. */
+  private titlesAt: Map<string, number> | undefined;
+  /** A talk with notes has been read: a table of contents comes before them. */
+  private notesSeen = false;
+
+  constructor(
+    private readonly scan: LineScan,
+    private readonly around: readonly Around[],
+    private readonly conventions: Conventions,
+    private readonly format: FormatOptions,
+    private readonly content: (line: number) => string,
+  ) {
+    this.bySelf = new Array(around.length);
+    for (let i = 0; i < around.length; i++) this.bySelf[i] = this.talkBySelf(around[i]);
+    let sections = false;
+    let bullets = 0;
+    let text = 0;
+    // Headings with notes under the talk above: two make its sections, one does when the talk has no notes before it.
+    let headings = -1;
+    let empty = false;
+    let session = -2;
+    for (let i = 0; i < around.length; i++) {
+      const a = around[i];
+      if (a.opener.session !== session) {
+        session = a.opener.session;
+        headings = -1;
+      }
+      const e = this.bySelf[i];
+      if (e) {
+        if (a.body === 'bullets') bullets++;
+        else if (a.body === 'text') text++;
+        headings = e.headsTalks ? -1 : 0;
+        empty = a.body === 'heading';
+      } else if (headings >= 0 && hasBody(a) && headingLook(a, conventions.lowerCase)) {
+        headings++;
+        if (headings >= 2 || empty) sections = true;
+      } else if (a.look.day || a.look.group) headings = -1;
+    }
+    this.sectionsUsed = sections;
+    this.proseIsNoTalk = bullets > 0 && text === 0;
+  }
+
+  private marked(line: number): 'talk' | 'section' | null {
+    const { talks, sections } = this.format;
+    if (talks.size === 0 && sections.size === 0) return null;
+    const key = normalizeName(this.content(line));
+    return talks.has(key) ? 'talk' : sections.has(key) ? 'section' : null;
+  }
+
+  /** Whether the opener says by itself that it is a talk, and how: its reading, or null. */
+  private talkBySelf(a: Around): TalkDecision | null {
+    const { look, title } = a;
+    if (look.day || look.breakTime || look.group || look.postPart) return null;
+    const c = this.conventions;
+    const notes = hasBody(a);
+    // A heading of the file's talks by its place: its mark, or a heading with notes below it.
+    const placed = (c.talkMark !== null && a.opener.mark === c.talkMark) || (notes && headingLook(a, c.lowerCase));
+    const session = a.opener.session;
+    const votes = session >= 0 ? this.scan.sessionVotes[session] : this.scan.looseVotes;
+    const context: TalkLineContext = { position: this.format.speakerPosition, order: votes.order ?? this.scan.fileVotes.order, placed, commaFirst: c.commaFirst, lowerCase: c.lowerCase };
+    const read = look.sentence || look.leadIn ? null : readTalkLine(title, context);
+    // `Niamh O'Sullivan – 3 December 2023` under a post's title is its byline, not a talk.
+    const split = read && !(/\d/.test(read.title.text) && isDate(read.title.text)) ? read : null;
+    if (split) return talkAt(a, 'speaker on its line', split);
+    const below = a.belowSpeakers;
+    const belowTaken = a.belowAfterBlank
+      ? headingLook(a, c.lowerCase) && (below?.given || below?.labelled)
+      : below?.given || below?.labelled || c.speakerBelow || placed || headingLook(a, c.lowerCase);
+    if (below && belowTaken) return talkAt(a, 'speaker on the next line', null, a.below, below);
+    const bullet = firstBulletSpeakers(a, this.content);
+    if (bullet && (bullet.given || bullet.labelled || c.speakerBullet)) return talkAt(a, 'speaker as its first bullet', null, a.firstBullet, bullet);
+    if (look.sentence) return null;
+    if (title.slot) return talkAt(a, 'a time slot');
+    if (look.prose) return null;
+    if (title.quoted) return talkAt(a, 'title in quotes');
+    // `Jono Bacon Keynote` is a talk whatever follows; `Keynote – Genevieve Bell` read otherwise needs notes below it.
+    if (title.callsItselfATalk && (notes || !hasSeparators(title))) return talkAt(a, 'calls itself a talk');
+    const self = this.namesOnlyItsSpeaker(a, true);
+    return self ? talkAt(a, 'names only its speaker', null, a.opener.line, self) : null;
+  }
+
+  /**
+   * The opener names only a person and notes follow: a talk by that person (`Priya Raman` then
+   * bullets). By itself only with a known given name (or where the file heads its talks so); as a
+   * heading that is a talk anyway, any name that does not sound like a title.
+   */
+  private namesOnlyItsSpeaker(a: Around, byItself: boolean): SpeakerLine | null {
+    const self = a.facts.speakers;
+    if (!self || self.labelled || a.facts.hash || !hasBody(a)) return null;
+    const shaped = !soundsLikeATitle(a.title.whole.text);
+    if (byItself) return self.given || (this.conventions.namesAsTalks && shaped) ? self : null;
+    return shaped ? self : null;
+  }
+
+  decide(i: number): Decision | null {
+    const a = this.around[i];
+    const line = a.opener.line;
+    if (line === this.taken) return null;
+    if (this.talk && this.talk.session !== a.opener.session) this.talk = null;
+    const mark = this.marked(line);
+    if (mark === 'section' && this.talk) return this.section(a);
+    const e = this.bySelf[i];
+    if (mark === 'talk') return this.talkFrom(a, e ?? talkAt(a, 'marked as a talk'), true);
+    const c = this.conventions;
+    const look = a.look;
+    if (c.talkMark !== null) return this.markedFileOpener(a, e);
+    if (this.isPostTitle(i)) return null;
+    // Day lines and the headings of groups of talks (`Afternoon`, `Theme: …`, `Lightning talks`
+    // with talks below) end the talk above; a contents heading starts a list.
+    if (look.day || look.group || (a.title.headsTalks && a.body === 'heading')) {
+      this.talk = null;
+      this.inList = look.group && !hasBody(a);
+      return null;
+    }
+    if (look.breakTime) return null;
+    if (look.leadIn) {
+      this.inList = !hasBody(a);
+      return null;
+    }
+    if (e) {
+      // A talk line with nothing under it in a list, or written again further down (a table of contents), is no talk.
+      if (!hasBody(a) && (this.inList || (!this.notesSeen && this.writtenAgainBelow(i, e.title.text)))) return null;
+      return this.talkFrom(a, e, true);
+    }
+    if (!headingLook(a, c.lowerCase) || !hasBody(a) || this.inList) return null;
+    if (this.talk?.evidenced && !this.talk.headsTalks && (this.sectionsUsed || isGenericPart(look, a.title.whole.text))) return this.section(a);
+    if (look.postPart || (this.proseIsNoTalk && a.body === 'text')) return null;
+    const self = this.namesOnlyItsSpeaker(a, false);
+    return this.talkFrom(a, self ? talkAt(a, 'names only its speaker', null, line, self) : talkAt(a, 'heading with notes'), false);
+  }
+
+  /** In a file that marks its talk headings, only those are talks; headings of lower marks are sections. */
+  private markedFileOpener(a: Around, e: TalkDecision | null): Decision | null {
+    const look = a.look;
+    const talkMark = this.conventions.talkMark!;
+    const notes = look.day || look.group || look.breakTime || look.sentence || (look.prose && !e);
+    if (a.opener.mark === talkMark && !notes) return this.talkFrom(a, e ?? talkAt(a, "heading of the file's talks"), true);
+    if (a.opener.mark !== NO_MARK && a.opener.mark !== AFTER_RULE && a.opener.mark > talkMark && this.talk) return this.section(a);
+    return null;
+  }
+
+  private talkFrom(a: Around, d: TalkDecision, evidenced: boolean): TalkDecision {
+    this.talk = { session: a.opener.session, evidenced, headsTalks: d.headsTalks };
+    this.inList = false;
+    if (hasBody(a)) this.notesSeen = true;
+    if (d.speakerLine > d.line) this.taken = d.speakerLine;
+    return d;
+  }
+
+  private section(a: Around): SectionDecision {
+    return { kind: 'section', line: a.opener.line, title: a.title.whole };
+  }
+
+  /**
+   * The file's first line of text, before any header, is the post's own title when it says so (a
+   * year, `notes`, `recap`, days…) or when it names no speaker where the file's talks do.
+   */
+  private isPostTitle(i: number): boolean {
+    if (i !== 0 || this.around[0].opener.session !== -1 || this.around.length < 2) return false;
+    const e = this.bySelf[0];
+    const look = this.around[0].look;
+    // What makes a talk of a line gives way to the words of a post's title, but for a speaker on the line.
+    if (e && !(e.reading === 'calls itself a talk' || (look.postTitle && e.reading === 'speaker on the next line') || (e.split && (e.split.separator === 'comma' || e.split.weak)))) return false;
+    if (look.postTitle) return true;
+    let talks = 0;
+    let named = 0;
+    for (const x of this.bySelf) {
+      if (!x) continue;
+      talks++;
+      if (x.split || x.speakers) named++;
+    }
+    return !e && named >= 2 && named >= talks / 2;
+  }
+
+  /** The title is written again on a later opener: this one belongs to a table of contents. */
+  private writtenAgainBelow(i: number, title: string): boolean {
+    if (this.titlesAt === undefined) {
+      this.titlesAt = new Map();
+      for (let k = 0; k < this.around.length; k++) this.titlesAt.set(normalizeName(this.bySelf[k]?.title.text ?? this.around[k].title.whole.text), k);
+    }
+    return this.titlesAt.get(normalizeName(title))! > i;
+  }
+}
+
+function talkAt(a: Around, reading: TalkReading, split: SpeakerSplit | null = null, speakerLine = -1, speakers: SpeakerLine | null = null): TalkDecision {
+  return { kind: 'talk', line: a.opener.line, reading, title: split ? split.title : a.title.whole, split, speakerLine, speakers, headsTalks: a.title.headsTalks };
+}
+
+/** The line has a separator a speaker could stand behind, whether or not one does. */
+function hasSeparators(title: TitleShape): boolean {
+  const t = title.whole.text;
+  return /\s[–—-]-?\s|: /.test(t) || t.endsWith(')');
+}
+
+/** The generic parts of a talk (`Questions`, `Demo`, `Results`): a section wherever a talk is above. */
+const GENERIC_PARTS = new Set([
+  'questions', 'q&a', 'q & a', 'qa', 'demo', 'demos', 'background', 'results', 'summary', 'takeaways', 'key takeaways', 'conclusion',
+  'conclusions', 'notes', 'links', 'resources', 'references', 'gotchas', 'mitigations', 'overview', 'intro', 'introduction',
+  'motivation', 'problem', 'the problem', 'solution', 'the solution', 'next steps', 'future work', 'tools', 'examples', 'slides',
+  'lessons', 'lessons learned', 'lessons learnt', 'history', 'context', 'approach', 'architecture', 'findings', 'recommendations',
+]);
+
+function isGenericPart(look: LineLook, title: string): boolean {
+  return look.words <= 3 && GENERIC_PARTS.has(normalizeName(title));
+}
+
+/**
+ * The talks listed as bullets under a heading that heads talks (`Lightning talks`, a session of
+ * them): top-level bullets that read as talk lines with a speaker (`Pandas is not a database
+ * (Mikko Virtanen)`). Their bullets stay bullets; the talks join the decisions in line order.
+ */
+function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, c: Conventions): Decision[] {
+  const listed: Decision[] = [];
+  const context: TalkLineContext = { position: 'auto', order: null, placed: true, commaFirst: false, lowerCase: c.lowerCase };
+  // Each list runs from its heading to the next talk or header (a paragraph may stand between its bullets).
+  let nextTalk = 0;
+  let nextHeader = 0;
+  const readList = (from: number) => {
+    while (nextTalk < decisions.length && (decisions[nextTalk].line < from || decisions[nextTalk].kind !== 'talk')) nextTalk++;
+    while (nextHeader < scan.headers.length && scan.headers[nextHeader].line < from) nextHeader++;
+    const to = Math.min(decisions[nextTalk]?.line ?? facts.length, scan.headers[nextHeader]?.line ?? facts.length);
+    let top = -1;
+    for (let line = from; line < to; line++) {
+      const bullet = facts[line].bullet;
+      if (!bullet) continue;
+      if (top < 0) top = bullet.indent;
+      if (bullet.indent !== top || !mayNameASpeaker(content(line))) continue;
+      const split = readTalkLine(bulletTitleShape(content(line)), context);
+      if (split) listed.push({ kind: 'talk', line, reading: 'speaker on its line', title: split.title, split, speakerLine: -1, speakers: null, headsTalks: false });
+    }
+  };
+  // Headers and talks in line order, so that the search for each list's end only moves forward.
+  let d = 0;
+  for (const h of scan.headers) {
+    for (; d < decisions.length && decisions[d].line < h.line; d++) if (decisions[d].kind === 'talk' && (decisions[d] as TalkDecision).headsTalks) readList(decisions[d].line + 1);
+    if (HEADS_TALKS.test(h.shape.session.text)) readList(h.line + 1);
+  }
+  for (; d < decisions.length; d++) if (decisions[d].kind === 'talk' && (decisions[d] as TalkDecision).headsTalks) readList(decisions[d].line + 1);
+  return listed.length === 0 ? decisions : [...decisions, ...listed].sort((x, y) => x.line - y.line);
+}
+
+/** A cheap test before a bullet is read as a talk line: it holds a separator a speaker could follow. */
+function mayNameASpeaker(text: string): boolean {
+  return text.endsWith(')') || text.includes(' by ') || text.includes(' @') || text.includes(' – ') || text.includes(' — ') || text.includes(' - ') || text.includes(': ');
+}
+
