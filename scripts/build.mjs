@@ -2,7 +2,7 @@
 // usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 const production = process.argv.includes('--production');
@@ -38,15 +38,16 @@ const searchWorkerApart = {
     );
   },
 };
-// The given-name lists (server/src/parser/names.ts): the same array, made at load from one string
-// of sorted names, each written as how many leading letters it shares with the one before (a
-// digit) and the rest — a third the size of the JSON's quoted strings — compressed with Brotli
-// (base64 in the bundle: 77 KB of names become 30 KB; inflating them at load takes a millisecond).
-const namesAsText = {
-  name: 'names-as-text',
+// The given names (server/src/parser/givenNames.ts, which reads them from their packages — faker is
+// a dev dependency only): the module is replaced by one string of the sorted names, each written as
+// how many leading letters it shares with the one before (a digit) and the rest — a third the size
+// of quoted strings — compressed with Brotli (base64 in the bundle: 20,000 names in 48 KB; inflating
+// them at load takes a few milliseconds).
+const givenNamesPacked = {
+  name: 'given-names-packed',
   setup(build) {
-    build.onLoad({ filter: /first-names-en[\\/]data[\\/]names\.json$/ }, async (args) => {
-      const names = [...new Set(JSON.parse(await readFile(args.path, 'utf8')))].sort();
+    build.onLoad({ filter: /parser[\\/]givenNames\.ts$/ }, async (args) => {
+      const names = [...new Set(await runModule(args.path, 'givenNameList'))].sort();
       let previous = '';
       const coded = names.map((name) => {
         let shared = 0;
@@ -56,15 +57,24 @@ const namesAsText = {
       });
       const packed = brotliCompressSync(Buffer.from(coded.join('\n')), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
       const text = `require('node:zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString()`;
-      const decode = `let p = ''; module.exports = ${text}.split('\\n').map((c) => (p = p.slice(0, Number(c[0])) + c.slice(1)));`;
+      const decode = `let p = ''; const names = ${text}.split('\\n').map((c) => (p = p.slice(0, Number(c[0])) + c.slice(1))); module.exports = { givenNameList: () => names };`;
       return { contents: decode, loader: 'js' };
     });
   },
 };
+
+/** Calls the function `name` of a TypeScript module, bundled on the fly (its packages loaded as they are). */
+async function runModule(file, name) {
+  const built = await esbuild.build({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', write: false, packages: 'external', logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, createRequire(file));
+  return module.exports[name]();
+}
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, searchWorkerApart, namesAsText] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, namesAsText] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, searchWorkerApart, givenNamesPacked] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, givenNamesPacked] },
   { entryPoints: ['server/src/linkCheck/linkChecker.ts'], outfile: 'dist/linkCheck.js' },
   { entryPoints: ['server/src/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
 ];

@@ -6,7 +6,7 @@
 import type { LineFacts } from './lineFacts';
 import type { LineLook } from './lineLooks';
 import { NO_MARK, Role, type LineScan, type Mark, type Opener } from './lineScan';
-import { bulletSpeakerLine, type SpeakerLine } from './names';
+import { bulletSpeakerLine, soundsLikeATitle, type SpeakerLine } from './names';
 import { namesATalk, type SpeakerSplit, type TitleShape } from './talkLines';
 
 /** What follows a heading: bullets, text, another heading, or nothing (a rule, a header, the end). */
@@ -23,6 +23,8 @@ export interface Around {
   readonly belowSpeakers: SpeakerLine | null;
   readonly belowAfterBlank: boolean;
   readonly body: Body;
+  /** Right below it stands a line about the page (`Posted on …`, `Follow`) or a date: it is a byline, if it names a person. */
+  readonly beforeMeta: boolean;
   /** The first bullet below the heading, or -1 (`firstBulletSpeakers` says whether it names only speakers). */
   readonly firstBullet: number;
   /** Its reading, once asked. */
@@ -80,16 +82,20 @@ function surroundings(opener: Opener, facts: readonly LineFacts[], roles: Uint8A
     const g = facts[l];
     if (g.blank) continue;
     const role = roles[l];
+    if (g.look?.meta) continue;
     if (g.bullet) {
       body = 'bullets';
       firstBullet = l;
     } else if (g.indented || role === Role.Follower || role === Role.Wrap) body = 'text';
+    else if (g.look?.meta) continue;
     else if (role === Role.Opener) body = looksLikeNotes(g.look!, lowerCase) && !namesATalk(g.title!) ? 'text' : 'heading';
     break;
   }
+  const nextLine = opener.unitEnd + 1 < facts.length ? facts[opener.unitEnd + 1] : null;
   return {
     opener,
     facts: f,
+    beforeMeta: nextLine?.look?.meta === true || nextLine?.look?.date === true,
     look: f.look!,
     title: f.title!,
     below,
@@ -126,23 +132,52 @@ export function namesSpeaker(a: Around): boolean {
 export function learn(scan: LineScan, around: readonly Around[], content: (line: number) => string): Conventions {
   const lowerCase = isLowerCaseFile(scan);
   let comma = 0;
-  let below = 0;
-  let bullet = 0;
-  let names = 0;
+  const below = new PlaceCount();
+  const bullet = new PlaceCount();
+  const names = new PlaceCount();
+  let headings = 0;
   for (let i = 0; i < around.length; i++) {
     const a = around[i];
     if (a.look.prose) continue;
     const named = namesSpeaker(a);
-    if (a.title.comma?.given && !named) comma++;
-    if (named) continue;
-    if (a.belowSpeakers && !a.belowAfterBlank && (a.belowSpeakers.given || a.belowSpeakers.labelled)) below++;
-    else if (isGivenOrLabelled(firstBulletSpeakers(a, content))) bullet++;
-    else if (a.facts.speakers?.given && !a.facts.speakers.labelled && hasBody(a)) names++;
+    const commaGiven = a.title.comma?.given === true;
+    if (commaGiven && !named) comma++;
+    if (named || commaGiven || !headingLook(a, lowerCase)) continue;
+    headings++;
+    if (a.belowSpeakers && !a.belowAfterBlank) below.add(a.belowSpeakers, content(a.below));
+    else if (firstBulletSpeakers(a, content)) bullet.add(firstBulletSpeakers(a, content)!, content(a.firstBullet));
+    else if (a.facts.speakers && !a.facts.speakers.labelled && hasBody(a)) names.add(a.facts.speakers, content(a.opener.line));
   }
-  return { lowerCase, commaFirst: comma >= 2, speakerBelow: below >= 2, speakerBullet: bullet >= 2, namesAsTalks: names >= 2, talkMark: talkMarkOf(around) };
+  return {
+    lowerCase,
+    commaFirst: comma >= 2,
+    speakerBelow: below.convention(headings, 2),
+    speakerBullet: bullet.convention(headings, 2),
+    namesAsTalks: names.convention(headings, 3),
+    talkMark: talkMarkOf(around),
+  };
 }
 
-const isGivenOrLabelled = (s: SpeakerLine | null) => s !== null && (s.given || s.labelled);
+/**
+ * Names found in one place (below the titles, first bullets, the headings themselves): those
+ * with a known given name, and those with only a name's shape that does not sound like a title.
+ */
+class PlaceCount {
+  given = 0;
+  shaped = 0;
+  add(s: SpeakerLine, line: string): void {
+    if (s.given || s.labelled) this.given++;
+    else if (!soundsLikeATitle(line.slice(s.speaker.start, s.speaker.end))) this.shaped++;
+  }
+  /**
+   * The file puts names there: two with a known given name, or `least` names of either kind
+   * making half of its headings (`Chidinma Okafor`, `Tunde Bakare` as first bullets).
+   */
+  convention(headings: number, least: number): boolean {
+    const all = this.given + this.shaped;
+    return this.given >= 2 || (all >= least && all * 2 >= headings);
+  }
+}
 
 /** Most of the file's openers are written all in lower case (`keynote (ana lima)`). */
 export function isLowerCaseFile(scan: LineScan): boolean {

@@ -12,6 +12,10 @@ export interface LineLook {
   readonly prose: boolean;
   /** Unmistakably prose — it ends a sentence, or is far too long for a title: not even a talk line with a speaker. */
   readonly sentence: boolean;
+  /** About the page, not the talks (`Share this:`, `8 min read`, `#go #conference`) or a note to self (`todo: …`): no notes either. */
+  readonly meta: boolean;
+  /** A date and nothing else (`3 December 2023`, `Nov 2023`). */
+  readonly date: boolean;
   /** Ends with `:` and introduces what follows (`My key takeaways were:`, `Resources:`). */
   readonly leadIn: boolean;
   /** Names only a day: `Day 2`, `First Day`, `Wednesday`, `Thursday, 14 March`. */
@@ -39,6 +43,9 @@ const POST_PARTS = new Set([
   'overall', 'in summary', 'summary', 'tl;dr', 'tldr', 'afterword', 'epilogue', 'and finally', 'finally', "what's next", 'what’s next',
   'next year', 'thanks', 'thank you', 'acknowledgements', 'misc', 'miscellaneous', 'other notes', 'other bits', 'random notes',
 ]);
+
+/** Thanks to the organisers, at the end of a post. */
+const THANKS = /^(?:thanks|thank you|many thanks|big thanks|kudos|shout-?out|cheers)\b|\b(?:organi[sz]ers|volunteers)\b/i;
 
 /** How many words a time slot takes at the start (`10:30`, `12:00 pm`, `Tue 10am`). */
 function slotLength(words: readonly string[]): number {
@@ -83,7 +90,7 @@ const MONTH_SET = new Set(MONTHS.split(' '));
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening']);
 /** Words beside a part of the day in a line that groups talks: `The afternoon talks`, `Morning session`. */
 const GROUP_WORDS = new Set(['the', 'talks', 'sessions', 'session', 'track', 'keynotes', 'block', 'late', 'early', 'mid']);
-const POST_TITLE_WORDS = new Set(['notes', 'recap', 'summary', 'write-up', 'writeup', 'wrap-up', 'wrapup', 'review', 'report', 'highlights', 'takeaways', 'thoughts', 'impressions', 'diary', 'journal', 'retrospective', 'roundup', 'round-up', 'retro', 'learnings', 'my']);
+const POST_TITLE_WORDS = new Set(['notes', 'recap', 'summary', 'write-up', 'writeup', 'wrap-up', 'wrapup', 'highlights', 'takeaways', 'impressions', 'diary', 'journal', 'retrospective', 'roundup', 'round-up', 'learnings', 'my']);
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 /** Longer than any title: 18 words (titles with their speaker reach 16). */
 const MOST_TITLE_WORDS = 18;
@@ -142,7 +149,8 @@ export function lineLook(text: string): LineLook {
   const subjectFirst = n >= 4 && SUBJECTS.has(bares[0]) && !titleCase;
   const continues = (last === ',' || last === ';' || CONTINUING_WORDS.has(lastWord)) && n >= 3;
   const leadIn = endsColon && (n >= 6 || sentenceWords > 0 || subjectFirst || LIST_WORDS.has(lastWord) || (n >= 2 && LIST_WORDS.has(bares[n - 2])));
-  const sentence = endsSentence || n > MOST_TALK_LINE_WORDS || META.test(text);
+  const meta = META.test(text) || isTagLine(words);
+  const sentence = endsSentence || n > MOST_TALK_LINE_WORDS || meta;
   const talky = !titleCase && (sentenceWords >= 2 || (sentenceWords >= 1 && n >= 7));
   const prose = sentence || innerSentence || leadIn || continues || n > MOST_TITLE_WORDS || talky || subjectFirst;
   return {
@@ -150,6 +158,8 @@ export function lineLook(text: string): LineLook {
     letters: /\p{L}/u.test(text),
     prose,
     sentence,
+    meta,
+    date: n <= 5 && isDate(text),
     leadIn,
     day: n <= 6 && isDay(bares),
     postTitle: postTitleWord || YEAR.test(text) || /\bdays?\b/i.test(text),
@@ -157,12 +167,20 @@ export function lineLook(text: string): LineLook {
     allLowerCase,
     breakTime: n <= 8 && BREAKS.has(bares[slotLength(words)] ?? ''),
     group: GROUP_PREFIX.test(text) || (n <= 4 && LIST_HEADINGS.has(withoutEnd(lowered, ': '))),
-    postPart: n <= 4 && POST_PARTS.has(withoutEnd(lowered, ':.! ')),
+    postPart: (n <= 4 && POST_PARTS.has(withoutEnd(lowered, ':.! '))) || THANKS.test(text),
   };
 }
 
 /** Lines about the post, not the talks: `Posted 14 March · 6 min read`, `Tags: …`. */
-const META = /^(?:posted|published|updated|written|filed under|tags?:|categories:|category:|share this|like this|share:?$|tweet(?: this)?:?$|related(?: posts)?:?$|comments?\b|leave a (?:comment|reply))|\b\d+\s+min(?:ute)?s? read\b/i;
+const META =
+  /^(?:posted|published|updated|edited|written|filed under|originally published|tags?:|categories:|category:|share this|like this|share(?: on \w+)?:?$|tweet(?: this)?:?$|follow$|listen$|sign (?:in|up)$|member-only story$|open in app$|related(?: posts)?:?$|comments?\b|leave a (?:comment|reply)|todo\b|to-do\b|to do:|note to self|follow[- ]up:)|\b\d+\s+min(?:ute)?s? read\b/i;
+
+/** A line of hashtags only (`#go #conference #backend`). */
+function isTagLine(words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  for (const w of words) if (w.length < 2 || w[0] !== '#') return false;
+  return true;
+}
 
 /** Most words of four letters or more start with a capital (`How We Lost a Datacenter and Kept Serving`). */
 function isTitleCase(words: readonly string[]): boolean {

