@@ -42,7 +42,9 @@ export function registerDocumentRequests(connection: Connection, open: OpenDocum
     const known = workspace.isIndexed && onReference ? await workspace.indexFor(token) : null;
     const talk = known ? await open.withModel(p.textDocument.uri, null, (m) => referencedTalk(m, m.lines.offsetAt(p.position), known), token) : null;
     const bullets = talk ? await workspace.firstBulletsOf(talk) : null;
-    return open.withModel(p.textDocument.uri, null, (m) => hover(m, m.lines.offsetAt(p.position), options, known, () => bullets), token);
+    // A position outside the text is over nothing (offsetAt would clamp it onto the first or last line).
+    const inside = (m: { lines: { lineCount: number } }) => p.position.line >= 0 && p.position.line < m.lines.lineCount && p.position.character >= 0;
+    return open.withModel(p.textDocument.uri, null, (m) => (inside(m) ? hover(m, m.lines.offsetAt(p.position), options, known, () => bullets) : null), token);
   });
   connection.onCodeAction(async (p, token) => {
     const options = { ...(await configuration.linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand: abilities.settingsCommands, only: p.context.only };

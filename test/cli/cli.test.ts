@@ -54,8 +54,8 @@ describe('confnotes CLI', () => {
         line: 1,
         endLine: 81,
         talks: [
-          { title: 'Lighting talks', speaker: null, organisation: null, line: 3, endLine: 64, sections: [] },
-          { title: 'Closing', speaker: null, organisation: null, line: 66, endLine: 81, sections: [] },
+          { title: 'Lighting talks', speaker: null, organisation: null, reading: 'calls itself a talk', line: 3, endLine: 64, sections: [] },
+          { title: 'Closing', speaker: null, organisation: null, reading: 'calls itself a talk', line: 66, endLine: 81, sections: [] },
         ],
       });
       assert.deepEqual([o.days[0].event, o.days[0].day, o.days[0].line, o.days[0].endLine], ['Linux.conf.au 2016', 'Friday', 1, 297]);
@@ -67,7 +67,7 @@ describe('confnotes CLI', () => {
       const { out } = run('outline', '--json', loose, loose);
       const o = JSON.parse(out);
       assert.equal(o.length, 2);
-      assert.deepEqual(o[0].looseTalks, [{ title: 'Warm-up', speaker: 'Ann Other', organisation: null, line: 1, endLine: 2, sections: [] }]);
+      assert.deepEqual(o[0].looseTalks, [{ title: 'Warm-up', speaker: 'Ann Other', organisation: null, reading: 'speaker on its line', line: 1, endLine: 2, sections: [] }]);
     });
     it('Should read every real-world fixture as the unit tier does, sections and organisations in the JSON', () => {
       for (const fixture of realWorldFixtures()) {
@@ -377,7 +377,7 @@ describe('confnotes CLI', () => {
     it('Should take a BOM and CRLF file like any other', () => {
       const p = file('bom.notes', '\ufeffLCA 2016 – Friday – Session 1\r\n\r\nTalk by Ann Other\r\n  • htp://x.org\r\n');
       const o = JSON.parse(run('outline', '--json', p).out);
-      assert.deepEqual(o.days[0].sessions[0].talks, [{ title: 'Talk', speaker: 'Ann Other', organisation: null, line: 3, endLine: 4, sections: [] }]);
+      assert.deepEqual(o.days[0].sessions[0].talks, [{ title: 'Talk', speaker: 'Ann Other', organisation: null, reading: 'speaker on its line', line: 3, endLine: 4, sections: [] }]);
       assert.match(run('check', p).out, /bom\.notes:4:5: warning malformed-url/);
     });
   });

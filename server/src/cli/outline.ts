@@ -1,8 +1,9 @@
 /** `confnotes outline`: the model as a JSON contract or an indented tree. Lines are 1-based and inclusive. */
-import type { NotesDocument, Span, Talk } from '../parser/model';
+import type { NotesDocument, Span, Talk, TalkReading } from '../parser/model';
 
 export interface OutlineSection { title: string; line: number; endLine: number }
-export interface OutlineTalk { title: string; speaker: string | null; organisation: string | null; line: number; endLine: number; sections: OutlineSection[] }
+/** `reading`: why the line is a talk (docs/FORMAT.md, "How a file is read"). */
+export interface OutlineTalk { title: string; speaker: string | null; organisation: string | null; reading: TalkReading; line: number; endLine: number; sections: OutlineSection[] }
 export interface OutlineSession { name: string; header: string; line: number; endLine: number; talks: OutlineTalk[] }
 export interface OutlineDay { event: string; day: string; line: number; endLine: number; sessions: OutlineSession[] }
 export interface Outline { file: string; days: OutlineDay[]; looseTalks: OutlineTalk[] }
@@ -13,6 +14,7 @@ export function outline(file: string, doc: NotesDocument): Outline {
     title: t.title,
     speaker: t.speaker,
     organisation: t.organisation,
+    reading: t.reading,
     ...lines(t.span),
     sections: t.sections.map((s) => ({ title: s.title, ...lines(s.span) })),
   });

@@ -1,9 +1,11 @@
 /**
  * Hover on a link: where it goes and, if it is flagged, why. On a `[[reference]]`: the talk's
- * speaker, session, file and first bullets (or why it names none).
+ * speaker, session, file and first bullets (or why it names none). On a talk's title line: what
+ * the outline read there and why (docs/FORMAT.md, "How a file is read"); on a section's, its talk.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import type { NotesDocument, Reference } from '../parser/model';
+import type { NotesDocument, Reference, TalkReading } from '../parser/model';
+import { speakerDetail } from './documentSymbols';
 import type { TalkEntry } from '../workspace/fileSummary';
 import { fileName, sessionName, type Target, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isReported, type LinkDiagnosticOptions } from './linkDiagnostics';
@@ -18,7 +20,7 @@ export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosti
   const reference = index ? referenceAt(doc, offset) : null;
   if (reference) return { contents: { kind: MarkupKind.Markdown, value: referenceHover(reference, index!, bulletsOf) }, range: toRange(doc, reference.span) };
   const link = doc.links.find((l) => spanContains(l.span, offset));
-  if (!link) return null;
+  if (!link) return headingHover(doc, offset);
   const lines = [link.target ? `**Link** → ${escape(link.target)}` : `**Link** \`${link.text.replace(/`/g, "'")}\` cannot be opened`];
   if (link.form === 'site') lines[0] += ' (suggested: the text names no domain)';
   if (link.problem && isReported(link, options)) {
@@ -27,6 +29,33 @@ export function hover(doc: NotesDocument, offset: number, options: LinkDiagnosti
   }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: toRange(doc, link.span) };
 }
+
+/** What the outline read on the title line of a talk or the heading of a section under the offset. */
+function headingHover(doc: NotesDocument, offset: number): Hover | null {
+  const talk = doc.talks.find((t) => spanContains(t.lineSpan, offset));
+  if (talk) {
+    const by = speakerDetail(talk);
+    const value = [`**Talk** ${escape(talk.title)}${by ? ` — ${escape(by)}` : ''}`, `Read as a talk: ${READINGS[talk.reading]}.`].join('\n\n');
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(doc, talk.lineSpan) };
+  }
+  const section = doc.sections.find((s) => spanContains(s.headingSpan, offset));
+  if (!section) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: `**Section** of ${escape(section.talk.title)}` }, range: toRange(doc, section.headingSpan) };
+}
+
+/** Each reading as the hover says it. */
+const READINGS: Record<TalkReading, string> = {
+  'speaker on its line': 'its line names the speaker',
+  'speaker on the next line': 'the speaker stands on the line below it',
+  'speaker as its first bullet': 'its first bullet names the speaker',
+  'names only its speaker': 'it names only a person, and notes follow',
+  'a time slot': 'it starts with a time slot',
+  'title in quotes': 'it is a title in quotes',
+  'calls itself a talk': 'it calls itself a talk',
+  "heading of the file's talks": "it is marked as this file marks its talks' headings",
+  'heading with notes': 'it is a heading with notes under it',
+  'marked as a talk': 'confnotes.format.talks lists it',
+};
 
 /** The talk a reference at the offset names, if it names one: its bullets are read before the hover is made. */
 export function referencedTalk(doc: NotesDocument, offset: number, index: WorkspaceIndex): TalkEntry | null {

@@ -77,7 +77,8 @@ function surroundings(opener: Opener, facts: readonly LineFacts[], roles: Uint8A
   }
   let body: Body = 'none';
   let firstBullet = -1;
-  const from = (below >= 0 ? below : opener.unitEnd) + 1;
+  // Notes follow the speaker line right below; a name after a blank line may be the first of them.
+  const from = (below >= 0 && below === opener.unitEnd + 1 ? below : opener.unitEnd) + 1;
   for (let l = from; l < facts.length; l++) {
     const g = facts[l];
     if (g.blank) continue;

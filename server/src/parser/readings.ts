@@ -129,6 +129,8 @@ class OpenerReader {
     // `Niamh O'Sullivan – 3 December 2023` under a post's title is its byline, not a talk.
     const split = read && !(/\d/.test(read.title.text) && isDate(read.title.text)) ? read : null;
     if (split) return talkAt(a, 'speaker on its line', split);
+    // A slot makes a talk of a line of any look but a sentence (`9:30 I rewrote our CLI and so can you`).
+    if (look.sentence || (look.prose && !title.slot)) return null;
     const below = a.belowSpeakers;
     const belowTaken = a.belowAfterBlank
       ? headingLook(a, c.lowerCase) && (below?.given || below?.labelled)
@@ -136,7 +138,6 @@ class OpenerReader {
     if (below && belowTaken) return talkAt(a, 'speaker on the next line', null, a.below, below);
     const bullet = firstBulletSpeakers(a, this.content);
     if (bullet && (bullet.given || bullet.labelled || c.speakerBullet)) return talkAt(a, 'speaker as its first bullet', null, a.firstBullet, bullet);
-    if (look.sentence) return null;
     if (title.slot) return talkAt(a, 'a time slot');
     if (look.prose) return null;
     if (title.quoted) return talkAt(a, 'title in quotes');

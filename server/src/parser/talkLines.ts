@@ -62,7 +62,7 @@ const CALLS_ITSELF_A_TALK =
   /(?:^|[^\p{L}])(?:keynotes?|lightn?ing talks?|plenary|sponsor(?:ed)? talk|open spaces?|unconference|workshop|fireside chat|ignite talks?)(?![\p{L}])|^(?:panel|welcome)(?![\p{L}])|(?:^|[^\p{L}])(?:opening|closing|welcome|panel)\s+(?:remarks|words|session|panel|plenary|address|talk|discussion|keynote)(?![\p{L}])|(?:^|[^\p{L}])(?:closing|opening|expert|final)\s+panel(?![\p{L}])|^(?:opening|closing)\s*$/iu;
 export const HEADS_TALKS = /(?:^|[^\p{L}])(?:lightn?ing talks?|open spaces?|unconference|ignite talks?)(?![\p{L}])/iu;
 /** The words CALLS_ITSELF_A_TALK looks for, tested as plain strings first. */
-const TALK_WORDS = ['keynote', 'lightn', 'plenary', 'sponsor', 'open space', 'unconference', 'workshop', 'fireside', 'ignite', 'panel', 'welcome', 'opening', 'closing'];
+const TALK_WORDS = ['keynote', 'light', 'plenary', 'sponsor', 'open space', 'unconference', 'workshop', 'fireside', 'ignite', 'panel', 'welcome', 'opening', 'closing'];
 
 function mayCallItselfATalk(lower: string): boolean {
   for (let i = 0; i < TALK_WORDS.length; i++) if (lower.includes(TALK_WORDS[i])) return true;
@@ -220,7 +220,7 @@ export function titleShape(line: string, from = 0): TitleShape {
     comma: comma > slotEnd && comma - slotEnd <= 60 ? commaSplit(line, slotEnd, comma) : null,
     slot: slotEnd > from,
     callsItselfATalk: mayCallItselfATalk(lower) && CALLS_ITSELF_A_TALK.test(text),
-    headsTalks: (lower.includes('lightn') || lower.includes('open space') || lower.includes('unconference') || lower.includes('ignite')) && HEADS_TALKS.test(text),
+    headsTalks: (lower.includes('light') || lower.includes('open space') || lower.includes('unconference') || lower.includes('ignite')) && HEADS_TALKS.test(text),
     quoted: whole.end - whole.start < line.length - from - 1 && QUOTES[line[whole.start - 1]] === line[whole.end],
   };
 }

@@ -42,6 +42,8 @@ export interface PlannedPassage extends Passage {
   readonly to: number;
   /** A talk's speaker and organisation on its title line: [start, end) columns. */
   readonly speakerColumns?: ReadonlyArray<readonly [number, number]>;
+  /** A talk's speakers (and organisation) on a line below its title, its first bullet or the next line: [start, end) offsets. */
+  readonly speakersBelow?: readonly [number, number];
   /** A talk's event, day and session. */
   readonly context?: readonly string[];
 }
@@ -61,8 +63,13 @@ export function planPassages(doc: NotesDocument): PlannedPassage[] {
     if (start.kind !== 'talk') return passage;
     const talk = doc.talks[start.ordinal];
     const lineStart = doc.lines.lineStart(start.line);
-    const columns = [talk.speakerSpan, talk.organisationSpan].flatMap((span) => (span ? [[span.start - lineStart, span.end - lineStart] as const] : []));
     const context = talk.session ? [talk.session.event, talk.session.day, talk.session.name] : [];
+    const speaker = talk.speakerSpan;
+    if (speaker && speaker.start >= passage.firstLineEnd) {
+      // The speaker stands below the title: their words are the speaker's, where they are.
+      return { ...passage, speakerColumns: [], speakersBelow: [speaker.start, Math.max(speaker.end, talk.organisationSpan?.end ?? 0)] as const, context };
+    }
+    const columns = [talk.speakerSpan, talk.organisationSpan].flatMap((span) => (span ? [[span.start - lineStart, span.end - lineStart] as const] : []));
     return { ...passage, speakerColumns: columns, context };
   });
 }
@@ -86,6 +93,7 @@ export function readPassages(source: SearchSource, reader: PassageReader): void 
   // One callback per field for the whole file: millions of words, no closure each.
   const title = (start: number, end: number, hash: number) => reader.word(Field.Title, text, start, end, hash);
   const body = (start: number, end: number, hash: number) => reader.word(Field.Text, text, start, end, hash);
+  const speaker = (start: number, end: number, hash: number) => reader.word(Field.Speaker, text, start, end, hash);
   for (const p of source.passages) {
     reader.begin({ kind: p.kind, ordinal: p.ordinal, line: p.line, endLine: p.endLine });
     let bodyFrom = p.firstLineEnd;
@@ -98,6 +106,11 @@ export function readPassages(source: SearchSource, reader: PassageReader): void 
       forEachWordSpan(text, (from, to, hash) => reader.word(field(from), text, from, to, hash), p.from, p.firstLineEnd);
       for (const part of p.context ?? []) forEachWordSpan(part, (from, to, hash) => reader.word(Field.Context, part, from, to, hash));
     }
-    forEachWordSpan(text, body, bodyFrom, p.to);
+    const below = p.speakersBelow;
+    if (below && below[0] >= bodyFrom && below[1] <= p.to) {
+      forEachWordSpan(text, body, bodyFrom, below[0]);
+      forEachWordSpan(text, speaker, below[0], below[1]);
+      forEachWordSpan(text, body, below[1], p.to);
+    } else forEachWordSpan(text, body, bodyFrom, p.to);
   }
 }

@@ -22,8 +22,19 @@ describe('hover', () => {
     assert.match(value, /incomplete-link/);
     assert.match(value, /Quick fix: https:\/\/github.com\/steven-ellis/);
   });
-  it('Should show nothing away from links', () => {
+  it('Should show nothing away from links and headings', () => {
     assert.equal(hoverAt('  • plain $0text x.org'), null);
+  });
+});
+
+describe('hover on talks and sections', () => {
+  it('Should say on a title line what the outline read and why', () => {
+    assert.equal(hoverAt('Confident $0Systems\nInes Duarte, Acme\n\nnotes'), '**Talk** Confident Systems — Ines Duarte \\(Acme\\)\n\nRead as a talk: the speaker stands on the line below it.');
+    assert.equal(hoverAt('Lighting$0 talks\n  • a'), '**Talk** Lighting talks\n\nRead as a talk: it calls itself a talk.');
+  });
+  it('Should name a section\'s talk on its heading, and leave a link on a title line to the link', () => {
+    assert.equal(hoverAt('Talk by Ann Other\nWhy$0 bother\n  • a\nShadow DOM\n  • b'), '**Section** of Talk');
+    assert.equal(hoverAt('Rust at Scale – Jane Doe (jane.$0example.org)\n  • a'), '**Link** → https://jane.example.org/');
   });
 });
 

@@ -83,6 +83,13 @@ describe('searchNotes (Search Notes across the workspace)', () => {
     assert.deepEqual(byTridgell.results.map((r) => [r.title, r.hits[0].line]), [['Helicopters and rocket-planes', 217]]);
   });
 
+  it('Should find a talk by a speaker named on the line below its title, or in its first bullet', async () => {
+    const below = notes({ 'blog.notes': joinLines('Confident Systems', 'Ines Duarte, Acme', '', 'Notes on retries and budgets.', '', 'Lazy Loading', '  • Kwabena Owusu', '  • images below the fold') });
+    assert.deepEqual((await below.run('speaker:duarte')).results.map((r) => r.title), ['Confident Systems']);
+    assert.deepEqual((await below.run('speaker:owusu')).results.map((r) => r.title), ['Lazy Loading']);
+    assert.deepEqual((await below.run('retries speaker:duarte')).results.map((r) => r.title), ['Confident Systems']);
+  });
+
   it('Should place words after emoji in UTF-16 columns', async () => {
     const hit = (await ws.run('rules git')).results[0].hits[0];
     assert.equal(hit.text, '• 🎉 Prometheus rules in git');
