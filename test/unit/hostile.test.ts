@@ -53,12 +53,25 @@ const ADVERSARIES: Array<[string, (n: number) => string]> = [
   ['colons and names', (n) => 'Ann Lee: '.repeat(n / 9) + 'Title'],
   ['parentheses and names', (n) => 'Ann Lee ('.repeat(n / 9) + 'Acme' + ')'.repeat(n / 9)],
   ['names joined by and, commas', (n) => 'Ann Lee and Bo Ng, '.repeat(n / 19) + 'Acme'],
+  // How a line looks (docs/FORMAT.md, "Headings and prose"): quotes, closers, hashes, stars, handles, words of sentences.
+  ['quotes', (n) => '“'.repeat(n / 2) + 'x' + '”'.repeat(n / 2)],
+  ['closing quotes and brackets', (n) => 'x' + ')”’'.repeat(n / 3)],
+  ['hashes', (n) => '#'.repeat(n) + ' x'],
+  ['stars and spaces', (n) => '* '.repeat(n / 2) + 'x'],
+  ['handles', (n) => 'Title @'.repeat(n / 7) + 'ann'],
+  ['words of sentences', (n) => 'we were really there and '.repeat(n / 25) + 'then'],
+  ['colons at the end', (n) => 'Key takeaways '.repeat(n / 14) + ':'.repeat(50)],
+  ['days and slots', (n) => 'Day 2, 9:30 – '.repeat(n / 14) + 'Title'],
 ];
 
 const PLACES: Array<[string, (line: string) => string]> = [
   ['as a talk title', (line) => `${line}\n  • a bullet`],
   ['in a session header', (line) => `LCA 2016 – Friday – ${line}`],
   ['in a bullet', (line) => `Talk by Ann Other\n  • ${line}`],
+  ['as a heading over prose', (line) => `${line}\n\nThe talk covered it all.`],
+  ['below a title', (line) => `Confident Systems\n${line}\n\nnotes`],
+  ['after a rule, underlined', (line) => `-----\n${line}\n-----\nnotes`],
+  ['as a first bullet', (line) => `Lightning talks\n  • ${line}\n  • notes`],
 ];
 
 describe('hostile lines through the parser and every feature', function () {
@@ -76,6 +89,28 @@ describe('hostile lines through the parser and every feature', function () {
         assert.ok(factor < 10, `4× the input took ${factor.toFixed(1)}× the time`);
       });
     }
+  }
+});
+
+describe('hostile files of many lines through the parser', function () {
+  this.timeout(60000);
+  // A file's conventions are learnt over all its lines: that must stay linear in their number.
+  const FILES: Array<[string, (n: number) => string]> = [
+    ['a long paragraph of prose', (n) => 'Confident Systems\n\n' + 'The speaker walked through two years of patches and the review they got, which\n'.repeat(n)],
+    ['a long run of short lines', (n) => 'Confident Systems\n' + 'timid code\n'.repeat(n)],
+    ['headings over prose', (n) => 'Shipping on Fridays\n\nA short talk, mostly war stories.\n\n'.repeat(n)],
+    ['rules between talks', (n) => '-----\nConfident Systems\nInes Duarte\n\nnotes\n'.repeat(n)],
+    ['underlined titles', (n) => 'Confident Systems\n=================\nnotes\n\n'.repeat(n)],
+    ['speakerless headings under a talk', (n) => 'Talk by Ann Other\n' + 'Part\n  • a\n'.repeat(n)],
+    ['lightning talks as bullets', (n) => 'Lightning talks\n' + '  • Pandas is not a database (Mikko Virtanen)\n'.repeat(n)],
+    ['a table of contents', (n) => 'Contents\n\n' + 'Rust at Scale – Jane Doe\n'.repeat(n) + '\nRust at Scale – Jane Doe\n- notes\n'],
+    ['hard-wrapped bullets', (n) => 'Talk – Ann Lee\n' + '- Functions: one entry block and possibly many exit blocks, so the\nprologue/epilogue insertion has to run once per exit and\n'.repeat(n)],
+  ];
+  for (const [name, make] of FILES) {
+    it(`Should parse ${name} in linear time`, () => {
+      const factor = growthFactor(make, everything, 2000);
+      assert.ok(factor < 10, `4× the lines took ${factor.toFixed(1)}× the time`);
+    });
   }
 });
 

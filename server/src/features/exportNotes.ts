@@ -59,7 +59,8 @@ export function exportNotes(doc: NotesDocument, first = 0, last = doc.lines.line
   const owner = new Int32Array(doc.lines.lineCount).fill(-1);
   for (let i = 0; i < bullets.count; i++) {
     const markerLine = lineOf(bullets.markerSpan(i).start);
-    kinds.set(markerLine, { kind: 'bullet', index: i });
+    // A talk listed as a bullet (under `Lightning talks`) is exported as the talk: its bullets below it a list of their own.
+    if (kinds.get(markerLine)?.kind !== 'talk') kinds.set(markerLine, { kind: 'bullet', index: i });
     // Later (deeper or following) bullets overwrite: the innermost wins.
     for (let l = markerLine; l <= lineOf(bullets.span(i).end); l++) owner[l] = i;
   }

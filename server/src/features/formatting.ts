@@ -1,6 +1,7 @@
 /**
  * Format Document / Format Selection and `confnotes format`: bullets in the file's own style
- * (its most used marker, its indent a level), no trailing white space, lines of white space
+ * (its most used marker, its indent a level; left as written where the file nests by the number
+ * of stars, `*` and `**`), no trailing white space, lines of white space
  * made empty, at most N blank lines in a row, a final line break. Nothing else changes: words,
  * links, titles, headers, paragraphs and continuation lines stay as written, line breaks
  * (LF, CRLF) and a BOM too. Edits touch only the lines that change.
@@ -54,12 +55,18 @@ function mostCommon<K>(tally: Map<K, number>): K | undefined {
 
 /** The file's own bullet style, or the one the options ask for. */
 export function bulletStyle(doc: NotesDocument, options: LayoutOptions = DEFAULT_LAYOUT): BulletStyle {
+  return readBulletStyle(doc, options).style;
+}
+
+/** The style, and whether the file nests bullets by the number of stars (`*`, `**`, as org-mode does): then they are left as written. */
+function readBulletStyle(doc: NotesDocument, options: LayoutOptions): { style: BulletStyle; stars: boolean } {
   const bullets = doc.bullets;
   // By character code: a character as a string is a new string for `•` (and hashed) at every bullet.
   const markers = new Map<number, number>();
   const tops = new Map<number, number>();
   const steps = new Map<number, number>();
   const indents = new Int32Array(bullets.count);
+  let stars = false;
   // Bullets are in document order: their lines are found by walking forward, not searched for.
   const lineCount = doc.lines.lineCount;
   let line = 0;
@@ -75,6 +82,7 @@ export function bulletStyle(doc: NotesDocument, options: LayoutOptions = DEFAULT
     indents[i] = indentOf(text, line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
     const char = text.charCodeAt(marker - lineStart);
     markers.set(char, (markers.get(char) ?? 0) + 1);
+    if (char === 42 /* * */ && text.charCodeAt(marker - lineStart + 1) === 42) stars = true;
     const parent = bullets.parent(i);
     if (parent < 0) tops.set(indents[i], (tops.get(indents[i]) ?? 0) + 1);
     else if (indents[i] > indents[parent]) steps.set(indents[i] - indents[parent], (steps.get(indents[i] - indents[parent]) ?? 0) + 1);
@@ -83,9 +91,10 @@ export function bulletStyle(doc: NotesDocument, options: LayoutOptions = DEFAULT
   const mostUsed = mostCommon(markers);
   const marker = options.bulletMarker !== 'auto' ? options.bulletMarker : mostUsed !== undefined ? String.fromCharCode(mostUsed) : '•';
   // A set indent applies to the top level too, when the file indents it at all.
-  if (options.indent !== 'auto') return { marker, base: top > 0 ? options.indent : 0, step: options.indent };
-  return { marker, base: top, step: mostCommon(steps) ?? (top > 0 ? top : 2) };
+  if (options.indent !== 'auto') return { style: { marker, base: top > 0 ? options.indent : 0, step: options.indent }, stars };
+  return { style: { marker, base: top, step: mostCommon(steps) ?? (top > 0 ? top : 2) }, stars };
 }
+
 
 /**
  * The edits that format lines `first`..`last` (0-based, inclusive; the whole document by
@@ -96,7 +105,7 @@ export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_
   const lineCount = doc.lines.lineCount;
   first = Math.max(0, first);
   last = Math.min(lineCount - 1, last);
-  const style = bulletStyle(doc, options);
+  const { style, stars } = readBulletStyle(doc, options);
   const bullets = doc.bullets;
   const edits: TextEdit[] = [];
   const range = (startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range => ({
@@ -145,7 +154,8 @@ export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_
     blankRun = 0;
     afterText = bulletLine !== line && /^\S/.test(text);
     let wanted = trimmed;
-    if (bulletLine === line) {
+    if (bulletLine === line && stars) bulletLine = lineOfBullet(++bullet);
+    else if (bulletLine === line) {
       const textStart = bullets.textSpan(bullet).start - doc.lines.lineStart(line) - bom;
       const indent = style.base + (bullets.level(bullet) - 1) * style.step;
       // The bullet as it should be written: compared before any string is made for it.

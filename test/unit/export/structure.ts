@@ -47,7 +47,15 @@ export function expectedStructure(doc: NotesDocument): Omit<Structure, 'headings
     }
     return words(parts.join(' '));
   };
-  for (let i = 0; i < doc.bullets.count; i++) bullets.push({ depth: doc.bullets.level(i), words: textOf(i) });
+  // A talk listed as a bullet is exported as its talk: not a bullet, and its bullets a level up.
+  const talkLines = new Set(doc.talks.map((t) => doc.lines.lineAt(t.lineSpan.start)));
+  const isTalk = (i: number) => talkLines.has(doc.lines.lineAt(doc.bullets.markerSpan(i).start));
+  const talksAbove = (i: number) => {
+    let n = 0;
+    for (let p = doc.bullets.parent(i); p >= 0; p = doc.bullets.parent(p)) if (isTalk(p)) n++;
+    return n;
+  };
+  for (let i = 0; i < doc.bullets.count; i++) if (!isTalk(i)) bullets.push({ depth: doc.bullets.level(i) - talksAbove(i), words: textOf(i) });
   const hrefs = [
     ...doc.links.filter((l) => l.target !== null && l.problem === null).map((l) => ({ at: l.span.start, href: l.target! })),
     ...doc.references.map((r) => ({ at: r.span.start, href: `#${anchorOf(r.target)}` })),
@@ -58,7 +66,8 @@ export function expectedStructure(doc: NotesDocument): Omit<Structure, 'headings
   for (const t of doc.talks) structural.add(doc.lines.lineAt(t.lineSpan.start));
   for (const s of doc.sections) structural.add(doc.lines.lineAt(s.headingSpan.start));
   const other: string[] = [];
-  for (let l = 0; l < doc.lines.lineCount; l++) if (!structural.has(l) && innermost(doc, l) < 0) other.push(lineShown(doc, l));
+  // Continuation lines of a talk listed as a bullet are paragraphs.
+  for (let l = 0; l < doc.lines.lineCount; l++) if (!structural.has(l) && (innermost(doc, l) < 0 || isTalk(innermost(doc, l)))) other.push(lineShown(doc, l));
   const dayKeys = doc.sessions.map((s) => `${s.event}\0${s.day}`);
   const days = new Set(dayKeys).size > 1 ? dayKeys.filter((k, i) => i === 0 || k !== dayKeys[i - 1]).length : 0;
   return {

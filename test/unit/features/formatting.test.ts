@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bulletStyle, formatting, type LayoutOptions, DEFAULT_LAYOUT } from '../../../server/src/features/formatting';
 import type { NotesDocument } from '../../../server/src/parser/model';
+import { ruleShape } from '../../../server/src/parser/lineRules';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { joinLines, SAMPLE } from '../../helpers';
 
@@ -74,6 +75,11 @@ describe('formatting', () => {
     const withText = (text: string) => text.split('\n').map((l) => l.trimEnd().replace(/^( *•)\s+/, '$1 ')).filter((l) => l !== '');
     assert.deepEqual(withText(once), withText(SAMPLE), 'every line with text as it was, but for white space');
   });
+  it('Should leave rules, underlines and bullets nested by their stars as written', () => {
+    const text = joinLines('Confident Systems', '=================', 'Ines Duarte', '', '* * *', '', 'Talk', '* top', '** two stars', '*** three', '-----', '');
+    assert.equal(format(text), text);
+    assert.equal(format(joinLines('Talk', '    - a', '        - b', '-----', '')), joinLines('Talk', '    - a', '        - b', '-----', ''));
+  });
   it('Should format only the selected lines', () => {
     const text = joinLines('Talk', '  • x', '  • y', '  • z', '- a', '- b  ', '');
     assert.equal(format(text, DEFAULT_LAYOUT, 5, 5), joinLines('Talk', '  • x', '  • y', '  • z', '- a', '  • b', ''));
@@ -83,6 +89,8 @@ describe('formatting', () => {
     const line = fc.oneof(
       fc.constantFrom(...SAMPLE.split('\n').slice(0, 120)),
       fc.constantFrom('', ' ', '\u00a0', '\t', 'Talk by Ann Other', 'Why bother', 'Priya Raman – Shipping on Fridays', 'Edge Caching — Wen Li (Fastly)', 'LCA 2017 – Monday – Session 1', 'Closing', 'Live Demo  '),
+      // Plain-text notes (docs/FORMAT.md, "Rules and underlines"): rules, underlines, names below titles, prose, wraps, stars.
+      fc.constantFrom('-----', '=====  ', '* * *', '- - -', '~~~~', '___', ' ---', 'Confident Systems', 'Ines Duarte', 'Dana Whitfield, Staff Engineer, Acme', '## Reproducible Labs', 'The talk covered three ways to run jobs.', 'prologue/epilogue insertion has to run once per exit', '- Functions: one entry block and possibly many exit blocks, so the', '** two stars', '*** three stars', 'Day 2', 'My key takeaways were:'),
       fc.tuple(fc.constantFrom('', ' ', '  ', '    ', '\t', '\t\t', '      '), fc.constantFrom('•', '-', '*', '◦'), fc.constantFrom(' ', '  ', '\u00a0'), fc.constantFrom('point', 'see github.com/x', '', 'a  b', '-5 degrees'), fc.constantFrom('', ' ', '\t')).map((p) => p.join('')),
       fc.string({ maxLength: 12 }),
     );
@@ -96,6 +104,9 @@ describe('formatting', () => {
           assert.equal(format(once, layout), once, 'idempotent');
           assert.deepEqual(outlineOf(parseNotes(once)), outlineOf(parseNotes(text)));
           assert.equal(words(once), words(text));
+          // Rules and underlines are not rewritten (nor bullets): the same lines, in the same order.
+          const rules = (t: string) => t.split(/\r?\n/).filter((l) => ruleShape(l.replace(/^\uFEFF/, '')) !== null).map((l) => l.trim());
+          assert.deepEqual(rules(once), rules(text));
         }),
         { numRuns: RUNS, seed: SEED },
       );
