@@ -15,6 +15,9 @@ interface Labelled {
   readonly talks: ReadonlyArray<{ readonly title: string; readonly speaker: string | null; readonly line: number }>;
 }
 
+// A reader that stops early (`| head`) ends the output, not the script with an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : Promise.reject(error)));
+
 const folders = process.argv.slice(2);
 if (folders.length === 0) folders.push(path.resolve(__dirname, '../../shared/real-notes'));
 

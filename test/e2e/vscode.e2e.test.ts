@@ -13,13 +13,15 @@ import { Workbench } from './workbench';
 const SECOND = 'Kiwicon 2019 – Friday – Session 1\n\nSecond file talk by Ann Other\n  • see x.org\n  • and \n';
 /** Notes in another writer's style: talks broken into sections. */
 const SECTIONED = readFileSync(path.join(ROOT, 'test/fixtures/real-world/pgconf-2021-sections.notes'), 'utf8');
+/** A blog post: a heading over prose for each talk, the speaker on the line below it. */
+const BLOG = readFileSync(path.join(ROOT, 'test/fixtures/real-world/blog-opsconf-headings-prose.notes'), 'utf8');
 
 describe('VS Code workbench (code-server) with the packaged .vsix', function () {
   this.timeout(180000);
   let wb: Workbench;
 
   before(async () => {
-    wb = await Workbench.start('trusted', { trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND, 'pgconf2021.notes': SECTIONED } });
+    wb = await Workbench.start('trusted', { trusted: true, files: { 'lca2016.notes': SAMPLE, 'second.notes': SECOND, 'pgconf2021.notes': SECTIONED, 'opsconf-blog.notes': BLOG } });
   });
   afterEach(async function () {
     await wb?.shotIfFailed(this.currentTest);
@@ -76,6 +78,31 @@ describe('VS Code workbench (code-server) with the packaged .vsix', function () 
       await wb.goToLine(16);
       await wb.page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: 'Shadow DOM' }).waitFor();
       await wb.shot('02b-outline-sections');
+    } finally {
+      await folders.click();
+      await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lca2016.notes' }).waitFor();
+      await wb.showTab('lca2016.notes');
+    }
+  });
+
+  it('Should read a blog post of headings over prose: its talks with their speakers in the Outline, and why on hover', async () => {
+    await wb.openFile('opsconf-blog.notes');
+    const folders = wb.page.locator('.pane-header', { hasText: 'workspace' });
+    await folders.click();
+    try {
+      await wb.page.locator('.outline-pane .monaco-list-row', { hasText: 'Writing Runbooks People Read' }).waitFor({ timeout: 30000 });
+      // The post's title, its date line, the lead-ins and the prose are no talks; each speaker stands below a title.
+      assert.deepEqual(await wb.rows('.outline-pane'), [
+        ['Observability on a Budget', 'Aroha Ngata'],
+        ['Postgres Upgrades Without Tears', 'Siddharth Rao'],
+        ['Chaos Days', ''],
+        ['Writing Runbooks People Read', 'Ines Duarte (Tidewater Bank)'],
+        ['Closing Panel', ''],
+      ]);
+      await wb.page.locator('.view-line span', { hasText: 'Postgres Upgrades Without Tears' }).first().hover();
+      await wb.page.locator('.monaco-hover', { hasText: 'the speaker stands on the line below it' }).waitFor();
+      await wb.shot('02c-outline-blog-headings-over-prose');
+      await wb.page.keyboard.press('Escape');
     } finally {
       await folders.click();
       await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lca2016.notes' }).waitFor();
