@@ -11,7 +11,7 @@ import { AFTER_RULE, NO_MARK, type LineScan } from './lineScan';
 import type { TalkReading } from './model';
 import { soundsLikeATitle, type SpeakerLine } from './names';
 import type { FormatOptions } from './parseNotes';
-import { bulletTitleShape, HEADS_TALKS, readTalkLine, type SpeakerSplit, type TalkLineContext, type TitleShape } from './talkLines';
+import { headsTalks, listedTalk, readTalkLine, type SpeakerSplit, type TalkLineContext, type TitleShape } from './talkLines';
 
 export interface TalkDecision {
   readonly kind: 'talk';
@@ -65,6 +65,7 @@ class OpenerReader {
   private readonly proseIsNoTalk: boolean;
   /** What each opener says of itself (parallel to `around`). */
   private readonly bySelf: Array<TalkDecision | null>;
+  private readonly contexts: TalkLineContext[] = [];
   /** Where each title is last written, made when first asked. */
   private titlesAt: Map<string, number> | undefined;
   /** A talk with notes has been read: a table of contents comes before them. */
@@ -107,6 +108,18 @@ class OpenerReader {
     this.proseIsNoTalk = bullets > 0 && text === 0;
   }
 
+  /** How talk lines are read in a session (its order, or the file's), for headings by their place or not: two a session, made once. */
+  private contextFor(session: number, placed: boolean): TalkLineContext {
+    const at = (session + 1) * 2 + (placed ? 1 : 0);
+    let context = this.contexts[at];
+    if (context === undefined) {
+      const votes = session >= 0 ? this.scan.sessionVotes[session] : this.scan.looseVotes;
+      const c = this.conventions;
+      context = this.contexts[at] = { position: this.format.speakerPosition, order: votes.order ?? this.scan.fileVotes.order, placed, commaFirst: c.commaFirst, lowerCase: c.lowerCase };
+    }
+    return context;
+  }
+
   private marked(line: number): 'talk' | 'section' | null {
     const { talks, sections } = this.format;
     if (talks.size === 0 && sections.size === 0) return null;
@@ -122,9 +135,7 @@ class OpenerReader {
     const notes = hasBody(a);
     // A heading of the file's talks by its place: its mark, or a heading with notes below it.
     const placed = (c.talkMark !== null && a.opener.mark === c.talkMark) || (notes && headingLook(a, c.lowerCase));
-    const session = a.opener.session;
-    const votes = session >= 0 ? this.scan.sessionVotes[session] : this.scan.looseVotes;
-    const context: TalkLineContext = { position: this.format.speakerPosition, order: votes.order ?? this.scan.fileVotes.order, placed, commaFirst: c.commaFirst, lowerCase: c.lowerCase };
+    const context = this.contextFor(a.opener.session, placed);
     const read = look.sentence || look.leadIn ? null : readTalkLine(title, context);
     // `Niamh O'Sullivan – 3 December 2023` under a post's title is its byline, not a talk.
     const split = read && !(/\d/.test(read.title.text) && isDate(read.title.text)) ? read : null;
@@ -288,7 +299,6 @@ function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly 
   const listed: Decision[] = [];
   /** Headings whose bullets were read as talks: they are no talks themselves, but their list's heading. */
   const heads = new Set<Decision>();
-  const context: TalkLineContext = { position: 'auto', order: null, placed: true, commaFirst: false, lowerCase: c.lowerCase };
   // Each list runs from its heading to the next talk or header (a paragraph may stand between its bullets).
   let nextTalk = 0;
   let nextHeader = 0;
@@ -301,8 +311,8 @@ function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly 
       const bullet = facts[line].bullet;
       if (!bullet) continue;
       if (top < 0) top = bullet.indent;
-      if (bullet.indent !== top || !mayNameASpeaker(content(line))) continue;
-      const split = readTalkLine(bulletTitleShape(content(line)), context);
+      if (bullet.indent !== top) continue;
+      const split = listedTalk(content(line), c.lowerCase);
       if (!split) continue;
       listed.push({ kind: 'talk', line, reading: 'speaker on its line', title: split.title, split, speakerLine: -1, speakers: null, headsTalks: false });
       if (head) heads.add(head);
@@ -312,15 +322,10 @@ function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly 
   let d = 0;
   for (const h of scan.headers) {
     for (; d < decisions.length && decisions[d].line < h.line; d++) if (decisions[d].kind === 'talk' && (decisions[d] as TalkDecision).headsTalks) readList(decisions[d].line + 1, decisions[d]);
-    if (HEADS_TALKS.test(h.shape.session.text)) readList(h.line + 1, null);
+    if (headsTalks(h.shape.session.text)) readList(h.line + 1, null);
   }
   for (; d < decisions.length; d++) if (decisions[d].kind === 'talk' && (decisions[d] as TalkDecision).headsTalks) readList(decisions[d].line + 1, decisions[d]);
   if (listed.length === 0) return decisions;
   return [...decisions.filter((x) => !heads.has(x)), ...listed].sort((x, y) => x.line - y.line);
-}
-
-/** A cheap test before a bullet is read as a talk line: it holds a separator a speaker could follow. */
-function mayNameASpeaker(text: string): boolean {
-  return text.endsWith(')') || text.includes(' by ') || text.includes(' @') || text.includes(' – ') || text.includes(' — ') || text.includes(' - ') || text.includes(': ');
 }
 

@@ -60,7 +60,7 @@ const SLOT = new RegExp(String.raw`^${DAY_BEFORE_TIME}?${TIME}(?:\s?[-–—]\s?
  */
 const CALLS_ITSELF_A_TALK =
   /(?:^|[^\p{L}])(?:keynotes?|lightn?ing talks?|plenary|sponsor(?:ed)? talk|open spaces?|unconference|workshop|fireside chat|ignite talks?)(?![\p{L}])|^(?:panel|welcome)(?![\p{L}])|(?:^|[^\p{L}])(?:opening|closing|welcome|panel)\s+(?:remarks|words|session|panel|plenary|address|talk|discussion|keynote)(?![\p{L}])|(?:^|[^\p{L}])(?:closing|opening|expert|final)\s+panel(?![\p{L}])|^(?:opening|closing)\s*$/iu;
-export const HEADS_TALKS = /(?:^|[^\p{L}])(?:lightn?ing talks?|open spaces?|unconference|ignite talks?)(?![\p{L}])/iu;
+const HEADS_TALKS = /(?:^|[^\p{L}])(?:lightn?ing talks?|open spaces?|unconference|ignite talks?)(?![\p{L}])/iu;
 /** The words CALLS_ITSELF_A_TALK looks for, tested as plain strings first. */
 const TALK_WORDS = ['keynote', 'light', 'plenary', 'sponsor', 'open space', 'unconference', 'workshop', 'fireside', 'ignite', 'panel', 'welcome', 'opening', 'closing'];
 
@@ -220,7 +220,7 @@ export function titleShape(line: string, from = 0): TitleShape {
     comma: comma > slotEnd && comma - slotEnd <= 60 ? commaSplit(line, slotEnd, comma) : null,
     slot: slotEnd > from,
     callsItselfATalk: mayCallItselfATalk(lower) && CALLS_ITSELF_A_TALK.test(text),
-    headsTalks: (lower.includes('light') || lower.includes('open space') || lower.includes('unconference') || lower.includes('ignite')) && HEADS_TALKS.test(text),
+    headsTalks: headsTalks(text),
     quoted: whole.end - whole.start < line.length - from - 1 && QUOTES[line[whole.start - 1]] === line[whole.end],
   };
 }
@@ -311,9 +311,23 @@ function weakReading(shape: TitleShape, context: TalkLineContext, side: SpeakerO
   return null;
 }
 
-/** A bullet's text read as a talk line (under `Lightning talks`), remembered for the next parses. */
-const bulletShapes = new TextMemo((line) => titleShape(line.trimEnd(), bulletShape(line)?.textStart ?? 0));
+/** It heads talks of its own (`Lightning talks`, `Open spaces`), tested as plain strings first. */
+export function headsTalks(text: string): boolean {
+  const lower = text.toLowerCase();
+  return (lower.includes('light') || lower.includes('open space') || lower.includes('unconference') || lower.includes('ignite')) && HEADS_TALKS.test(text);
+}
 
-export function bulletTitleShape(line: string): TitleShape {
-  return bulletShapes.get(line);
+/** A bullet under `Lightning talks` read as a talk line with its speaker (a bracketed name needs no known given name there). */
+function readListed(line: string, lowerCase: boolean): SpeakerSplit | null {
+  const text = line.trimEnd();
+  // Only a separator a speaker could follow makes it worth reading.
+  if (!(text.endsWith(')') || text.includes(' by ') || text.includes(' @') || text.includes(' – ') || text.includes(' — ') || text.includes(' - ') || text.includes(': '))) return null;
+  return readTalkLine(titleShape(text, bulletShape(line)?.textStart ?? 0), { position: 'auto', order: null, placed: true, commaFirst: false, lowerCase });
+}
+
+/** Bullets read as listed talks, by their text, for the next parses (one memo for each case of a file). */
+const listed = [new TextMemo((line) => readListed(line, false)), new TextMemo((line) => readListed(line, true))];
+
+export function listedTalk(line: string, lowerCase: boolean): SpeakerSplit | null {
+  return listed[lowerCase ? 1 : 0].get(line);
 }
