@@ -132,9 +132,9 @@ export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_
   const flushDrop = (before: number) => {
     if (dropFrom < 0) return;
     const next = doc.lineText(before);
-    const nextIsText = before !== bulletLine && /^\S/.test(next.replace(/^\uFEFF/, ''));
+    const nextIsText = before !== bulletLine && /^\S/.test(next);
     // The blank line that says where a heading or paragraph ends stays (emptied).
-    if (nextIsText && (afterText || /^\P{L}*\p{Ll}/u.test(next))) edits.push({ range: range(dropFrom, 0, before - 1, doc.lineText(before - 1).length), newText: '' });
+    if (options.maxBlankLines === 0 && nextIsText && (afterText || /^\P{L}*\p{Ll}/u.test(next))) edits.push({ range: range(dropFrom, 0, before - 1, doc.lineText(before - 1).length), newText: '' });
     else edits.push({ range: range(dropFrom, 0, before, 0), newText: '' });
     dropFrom = -1;
   };

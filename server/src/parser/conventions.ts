@@ -7,7 +7,7 @@ import type { LineFacts } from './lineFacts';
 import type { LineLook } from './lineLooks';
 import { NO_MARK, Role, type LineScan, type Mark, type Opener } from './lineScan';
 import { bulletSpeakerLine, soundsLikeATitle, type SpeakerLine } from './names';
-import { namesATalk, type SpeakerSplit, type TitleShape } from './talkLines';
+import { namesATalk, namesItsSpeaker, type TitleShape } from './talkLines';
 
 /** What follows a heading: bullets, text, another heading, or nothing (a rule, a header, the end). */
 export type Body = 'bullets' | 'text' | 'heading' | 'none';
@@ -69,26 +69,29 @@ function surroundings(opener: Opener, facts: readonly LineFacts[], roles: Uint8A
   const f = facts[opener.line];
   let below = -1;
   let next = opener.unitEnd + 1;
-  while (next < facts.length && facts[next].blank && next - opener.unitEnd <= 2) next++;
+  // Right below, or after one blank line.
+  if (next < facts.length && facts[next].blank) next++;
   if (next < facts.length) {
     const role = roles[next];
     const candidate = facts[next];
-    if ((role === Role.Opener || role === Role.Follower) && candidate.speakers && !candidate.look!.sentence) below = next;
+    const speakers = candidate.speakers;
+    if ((role === Role.Opener || role === Role.Follower) && speakers && (!speakers.lowerCase || lowerCase) && !candidate.look!.sentence) below = next;
   }
   let body: Body = 'none';
   let firstBullet = -1;
   // Notes follow the speaker line right below; a name after a blank line may be the first of them.
   const from = (below >= 0 && below === opener.unitEnd + 1 ? below : opener.unitEnd) + 1;
+  // Lines about the page (`Posted on …`) are skipped, a few at most: a file of nothing else stays linear.
+  let skipped = 0;
   for (let l = from; l < facts.length; l++) {
     const g = facts[l];
     if (g.blank) continue;
+    if (g.look?.meta && ++skipped <= 3) continue;
     const role = roles[l];
-    if (g.look?.meta) continue;
     if (g.bullet) {
       body = 'bullets';
       firstBullet = l;
     } else if (g.indented || role === Role.Follower || role === Role.Wrap) body = 'text';
-    else if (g.look?.meta) continue;
     else if (role === Role.Opener) body = looksLikeNotes(g.look!, lowerCase) && !namesATalk(g.title!) ? 'text' : 'heading';
     break;
   }
@@ -121,12 +124,9 @@ export function headingLook(a: Around, lowerCase: boolean): boolean {
   return !look.prose && !look.leadIn && !look.day && look.letters && look.words <= MOST_HEADING_WORDS && (!look.lowerCase || lowerCase || a.body === 'bullets');
 }
 
-export const strongSplit = (s: SpeakerSplit | null) => s !== null && !s.weak && !s.lowerCase;
-
 /** The title line names its speakers by a reading that needs nothing from the file. */
-export function namesSpeaker(a: Around): boolean {
-  const t = a.title;
-  return t.by !== null || strongSplit(t.last) || strongSplit(t.first);
+function namesSpeaker(a: Around): boolean {
+  return namesItsSpeaker(a.title);
 }
 
 /** The file's conventions, from its openers. */
@@ -147,7 +147,7 @@ export function learn(scan: LineScan, around: readonly Around[], content: (line:
     headings++;
     if (a.belowSpeakers && !a.belowAfterBlank) below.add(a.belowSpeakers, content(a.below));
     else if (firstBulletSpeakers(a, content)) bullet.add(firstBulletSpeakers(a, content)!, content(a.firstBullet));
-    else if (a.facts.speakers && !a.facts.speakers.labelled && hasBody(a)) names.add(a.facts.speakers, content(a.opener.line));
+    else if (a.facts.speakers && !a.facts.speakers.labelled && (!a.facts.speakers.lowerCase || lowerCase) && hasBody(a)) names.add(a.facts.speakers, content(a.opener.line));
   }
   return {
     lowerCase,
@@ -187,30 +187,32 @@ export function isLowerCaseFile(scan: LineScan): boolean {
 
 /**
  * Which mark the file gives its talk headings (docs/FORMAT.md, "Rules and underlines"): of the
- * marks used (not counting day lines, nor one used once at the top: the file's own title), the
- * one whose headings name speakers most often, the higher level when they are alike. Marks rank
- * `#` before underlines before rules, `=` before `-` (their numbers). Null when the file marks no headings.
+ * marks used on two headings or more (day lines, groups and breaks not counted), the one whose
+ * headings name a speaker most often — the best-ranked of those within 20 points of it (`#` before
+ * underlines before rules, `=` before `-`: their numbers). Null when the file marks no headings,
+ * or marks fewer than it names talks otherwise: a stray rule or two among `Title by Speaker`
+ * lines makes no talk mark.
  */
 function talkMarkOf(around: readonly Around[]): Mark | null {
-  const counts = new Map<Mark, { n: number; named: number; first: boolean }>();
+  const counts = new Map<Mark, { n: number; named: number }>();
+  let namedUnmarked = 0;
   for (let i = 0; i < around.length; i++) {
     const a = around[i];
     const mark = a.opener.mark;
-    if (mark === NO_MARK || a.look.day || a.look.group || a.look.breakTime) continue;
-    const c = counts.get(mark) ?? { n: 0, named: 0, first: i === 0 };
+    if (a.look.day || a.look.group || a.look.breakTime) continue;
+    const named = namesSpeaker(a) || a.title.last?.separator === 'paren' || (a.belowSpeakers !== null && (!a.belowAfterBlank || a.belowSpeakers.labelled)) || a.title.slot;
+    if (mark === NO_MARK) {
+      if (namesSpeaker(a) && !a.look.prose) namedUnmarked++;
+      continue;
+    }
+    const c = counts.get(mark) ?? { n: 0, named: 0 };
     c.n++;
-    if (namesSpeaker(a) || a.title.last?.separator === 'paren' || (a.belowSpeakers && (!a.belowAfterBlank || a.belowSpeakers.labelled)) || a.title.slot) c.named++;
+    if (named) c.named++;
     counts.set(mark, c);
   }
-  for (const [mark, c] of counts) if (c.n === 1 && c.first) counts.delete(mark);
-  let best: Mark | null = null;
   let bestShare = -1;
-  for (const [mark, c] of counts) {
-    const share = c.named / c.n;
-    if (best === null || share > bestShare + 0.2 || (Math.abs(share - bestShare) <= 0.2 && mark < best)) {
-      best = mark;
-      bestShare = share;
-    }
-  }
-  return best;
+  for (const c of counts.values()) if (c.n >= 2) bestShare = Math.max(bestShare, c.named / c.n);
+  let best: Mark | null = null;
+  for (const [mark, c] of counts) if (c.n >= 2 && c.named / c.n >= bestShare - 0.2 && (best === null || mark < best)) best = mark;
+  return best !== null && counts.get(best)!.n >= namedUnmarked ? best : null;
 }

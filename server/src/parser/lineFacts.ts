@@ -71,7 +71,8 @@ export function lineFacts(line: string, withLinks = true): LineFacts {
     indented,
     trimmedLength: trimmed.length,
     header: text && !hash ? headerShape(trimmed) : null,
-    title: text ? titleShape(trimmed, titleFrom) : null,
+    // A closing run of `#` (`## Title ##`) is no part of the title.
+    title: text ? titleShape(hash ? trimmed.slice(0, hash.textEnd) : trimmed, titleFrom) : null,
     rule,
     hash,
     look,

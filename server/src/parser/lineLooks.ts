@@ -4,6 +4,8 @@
  * words of a post's own title. One scan over the line's words; the parser combines this with
  * the line's neighbours and the file's conventions.
  */
+import { slotEnd, YEAR } from './lineRules';
+
 export interface LineLook {
   readonly words: number;
   /** It has letters (`!` or `2019` alone is no heading). */
@@ -36,7 +38,7 @@ export interface LineLook {
 
 /** Words of a break in the programme. */
 const BREAKS = new Set(['coffee', 'lunch', 'break', 'tea', 'dinner', 'breakfast', 'drinks', 'registration', 'snacks', 'afternoon tea', 'morning tea', 'networking']);
-const GROUP_PREFIX = /^(?:theme|track|stream|room|stage|block|hall)\s*(?:\d+|[a-z])?\s*[:–—-]\s*\S|^(?:track|room|stage|hall)\s+(?:\d+|[a-z])$/i;
+const GROUP_PREFIX = /^(?:theme|track|stream|room|stage|block|hall)\s*(?:\d+|[a-z])?\s*[:–—-]\s*\S|^(?:track|room|stage|hall)\s+(?:\d+|[a-z])\s*:?$/i;
 const LIST_HEADINGS = new Set(['contents', 'table of contents', 'toc', 'in this post', 'index', 'agenda', 'schedule', 'programme', 'program', 'watch list', 'reading list', 'links', 'talks i missed', 'to watch', 'watch later']);
 const POST_PARTS = new Set([
   'closing thoughts', 'final thoughts', 'final words', 'wrap-up', 'wrap up', 'wrapping up', 'conclusion', 'conclusions', 'in conclusion',
@@ -45,17 +47,21 @@ const POST_PARTS = new Set([
 ]);
 
 /** Thanks to the organisers, at the end of a post. */
-const THANKS = /^(?:thanks|thank you|many thanks|big thanks|kudos|shout-?out|cheers)\b|\b(?:organi[sz]ers|volunteers)\b/i;
+const THANKS = /^(?:thanks|thank you|many thanks|big thanks|kudos|shout-?outs?|cheers|teşekkürler|danke|merci|gracias|obrigad[oa]|grazie|dziękuję|kia ora)\b|\b(?:to|for) (?:the|all the|our) (?:organi[sz]ers|volunteers)\b/iu;
 
-/** How many words a time slot takes at the start (`10:30`, `12:00 pm`, `Tue 10am`). */
-function slotLength(words: readonly string[]): number {
-  let i = 0;
-  if (i < words.length && /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*[.,]?$/i.test(words[i])) i++;
-  if (i < words.length && /^\d{1,2}(?:[:.h]\d\d)?(?:[ap]\.?m\.?)?[,:–—-]?$/i.test(words[i])) i++;
-  if (i < words.length && /^[ap]\.?m\.?[,:]?$/i.test(words[i])) i++;
-  if (i < words.length && /^[–—-]$/.test(words[i])) i++;
-  return i;
+/** How many words a text has. */
+function wordsOf(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/)) if (w !== '') n++;
+  return n;
 }
+
+/** A break in the programme: after its slot, at most three words, the first (or first two) a break's (`Coffee`, `Morning tea`). */
+function isBreak(bares: readonly string[], from: number): boolean {
+  if (bares.length - from > 3 || from >= bares.length) return false;
+  return BREAKS.has(bares[from]) || (from + 1 < bares.length && BREAKS.has(`${bares[from]} ${bares[from + 1]}`));
+}
+
 
 /**
  * Words that make a sentence of a line: subject pronouns, verbs in the past, talk about the talk.
@@ -83,6 +89,7 @@ const LIST_WORDS = new Set([
 const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun';
 const MONTHS = 'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
 const ORDINALS = 'first second third fourth fifth sixth seventh last final one two three four five six seven i ii iii iv v vi';
+const ORDINAL_SET = new Set(ORDINALS.split(' '));
 /** Words a day line is made of, beyond a weekday or `day` and a number. */
 const DAY_WORDS = new Set([...`${WEEKDAYS} ${MONTHS} ${ORDINALS} day the of morning afternoon evening am pm and main conference talks sessions tutorials workshops sprints keynotes track`.split(' ')]);
 const WEEKDAY_SET = new Set(WEEKDAYS.split(' '));
@@ -91,7 +98,6 @@ const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening']);
 /** Words beside a part of the day in a line that groups talks: `The afternoon talks`, `Morning session`. */
 const GROUP_WORDS = new Set(['the', 'talks', 'sessions', 'session', 'track', 'keynotes', 'block', 'late', 'early', 'mid']);
 const POST_TITLE_WORDS = new Set(['notes', 'recap', 'summary', 'write-up', 'writeup', 'wrap-up', 'wrapup', 'highlights', 'takeaways', 'impressions', 'diary', 'journal', 'retrospective', 'roundup', 'round-up', 'learnings', 'my']);
-const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 /** Longer than any title: 18 words (titles with their speaker reach 16). */
 const MOST_TITLE_WORDS = 18;
 /** Longer than any line with its speaker: a paragraph, whatever it ends with. */
@@ -99,11 +105,32 @@ const MOST_TALK_LINE_WORDS = 30;
 
 const OPENERS = '“"‘\'([«';
 const CLOSERS = '”"’\')]»';
-/** Closing quotes and brackets at the end cut off: a loop, not `[…]+$` (quadratic on a long run of quotes). */
-function withoutClosers(text: string): string {
-  let end = text.length;
-  while (end > 0 && CLOSERS.includes(text[end - 1])) end--;
-  return text.slice(0, end);
+
+/** Words whose full stop ends no sentence: `Go vs. Rust`, `e.g. this`. */
+const ABBREVIATIONS = new Set(['vs', 'etc', 'eg', 'ie', 'cf', 'approx', 'incl', 'ca', 'dr', 'mr', 'mrs', 'ms', 'st', 'jr', 'sr', 'no', 'vol', 'inc', 'ltd', 'co', 'prof', 'fig']);
+const isLetter = (c: string) => c !== '' && c.toLowerCase() !== c.toUpperCase();
+
+/**
+ * A full stop inside the line ends a sentence: after a word of two letters or more that is no
+ * abbreviation, then white space, before a capital (in a line written all in lower case, before
+ * any letter). Each full stop is looked at where it stands: no expression that backtracks over a
+ * long run of letters.
+ */
+function hasSentenceBreak(text: string, allLowerCase: boolean): boolean {
+  for (let dot = text.indexOf('.'); dot > 0; dot = text.indexOf('.', dot + 1)) {
+    let after = dot + 1;
+    if ('"”’)'.includes(text[after] ?? '\n')) after++;
+    if (!/\s/.test(text[after] ?? '')) continue;
+    while (after < text.length && /\s/.test(text[after])) after++;
+    const next = text[after] ?? '';
+    if (!isLetter(next) || (!allLowerCase && next === next.toLowerCase())) continue;
+    // The word before the stop: letters only, looked at back to 20 of them.
+    let start = dot;
+    while (start > 0 && dot - start < 20 && isLetter(text[start - 1])) start--;
+    const word = text.slice(start, dot);
+    if (word.length >= 2 && word !== word.toUpperCase() && !ABBREVIATIONS.has(word.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** `text` without the characters of `chars` at its end: a loop (`[…]+$` is quadratic on a long run). */
@@ -126,7 +153,7 @@ function bare(word: string): string {
 export function lineLook(text: string): LineLook {
   const words = text.split(/\s+/).filter((w) => w.length > 0);
   const n = words.length;
-  const end = withoutClosers(text);
+  const end = withoutEnd(text, CLOSERS);
   const last = end[end.length - 1] ?? '';
   const lastWordText = n > 0 ? words[n - 1] : '';
   // `etc.`, `3 a.m.`, `Inc.`: abbreviations end no sentence.
@@ -134,7 +161,7 @@ export function lineLook(text: string): LineLook {
   const lowered = text.toLowerCase();
   const allLowerCase = lowered === text && /\p{L}/u.test(text);
   // In a line written all in lower case, a full stop inside ends a sentence whatever follows it.
-  const innerSentence = allLowerCase ? /\p{Ll}{2}\.["”’)]?\s+\p{Ll}/u.test(text) : /\p{Ll}{2}\.["”’)]?\s+\p{Lu}/u.test(text);
+  const innerSentence = hasSentenceBreak(text, allLowerCase);
   const endsColon = last === ':';
   const bares = words.map(bare);
   const lastWord = n > 0 ? bares[n - 1] : '';
@@ -148,8 +175,10 @@ export function lineLook(text: string): LineLook {
   const titleCase = isTitleCase(words);
   const subjectFirst = n >= 4 && SUBJECTS.has(bares[0]) && !titleCase;
   const continues = (last === ',' || last === ';' || CONTINUING_WORDS.has(lastWord)) && n >= 3;
-  const leadIn = endsColon && (n >= 6 || sentenceWords > 0 || subjectFirst || LIST_WORDS.has(lastWord) || (n >= 2 && LIST_WORDS.has(bares[n - 2])));
-  const meta = META.test(text) || isTagLine(words);
+  // `Lightning talks:` heads its talks: no lead-in, though `talks` ends it.
+  const headsTalks = lowered.includes('lightn') || lowered.includes('lighting') || lowered.includes('open space');
+  const leadIn = endsColon && !(headsTalks && n <= 3) && (n >= 6 || sentenceWords > 0 || subjectFirst || LIST_WORDS.has(lastWord) || (n >= 2 && LIST_WORDS.has(bares[n - 2])));
+  const meta = META.test(text) || NOTE_TO_SELF.test(text) || isTagLine(words);
   const sentence = endsSentence || n > MOST_TALK_LINE_WORDS || meta;
   const talky = !titleCase && (sentenceWords >= 2 || (sentenceWords >= 1 && n >= 7));
   const prose = sentence || innerSentence || leadIn || continues || n > MOST_TITLE_WORDS || talky || subjectFirst;
@@ -165,7 +194,7 @@ export function lineLook(text: string): LineLook {
     postTitle: postTitleWord || YEAR.test(text) || /\bdays?\b/i.test(text),
     lowerCase: /^\P{L}*\p{Ll}/u.test(text),
     allLowerCase,
-    breakTime: n <= 8 && BREAKS.has(bares[slotLength(words)] ?? ''),
+    breakTime: isBreak(bares, wordsOf(text.slice(0, slotEnd(text)))),
     group: GROUP_PREFIX.test(text) || (n <= 4 && LIST_HEADINGS.has(withoutEnd(lowered, ': '))),
     postPart: (n <= 4 && POST_PARTS.has(withoutEnd(lowered, ':.! '))) || THANKS.test(text),
   };
@@ -173,7 +202,10 @@ export function lineLook(text: string): LineLook {
 
 /** Lines about the post, not the talks: `Posted 14 March · 6 min read`, `Tags: …`. */
 const META =
-  /^(?:posted|published|updated|edited|written|filed under|originally published|tags?:|categories:|category:|share this|like this|share(?: on \w+)?:?$|tweet(?: this)?:?$|follow$|listen$|sign (?:in|up)$|member-only story$|open in app$|related(?: posts)?:?$|comments?\b|leave a (?:comment|reply)|todo\b|to-do\b|to do:|note to self|follow[- ]up:)|\b\d+\s+min(?:ute)?s? read\b/i;
+  /^(?:(?:posted|published|updated|edited|written)(?: on| in| by| at|:)|filed under|originally published|tags?:|categories:|category:|share this|like this|share(?: on \w+)?:?$|tweet(?: this)?:?$|follow$|listen$|sign (?:in|up)$|member-only story$|open in app$|related(?: posts)?:?$|\d+ comments?$|comments?(?: \(\d+\))?:?$|leave a (?:comment|reply)|todo:|to-do:|to do:|todo$|note to self|follow[- ]up:)|\b\d+\s+min(?:ute)?s? read\b/i;
+
+/** A note to self, written as one: `todo after conf`, `TODO: slides` (`Todo Apps in Rust` is a title). */
+const NOTE_TO_SELF = /^(?:todo|TODO|to-do|TO-DO)\b/;
 
 /** A line of hashtags only (`#go #conference #backend`). */
 function isTagLine(words: readonly string[]): boolean {
@@ -221,7 +253,7 @@ function isDay(words: readonly string[]): boolean {
     else if (WEEKDAY_SET.has(w)) weekday = true;
     else if (w === 'day') day = true;
     else if (/^\d{1,4}(?:st|nd|rd|th)?$/.test(w) || /^\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?$/.test(w)) counted = true;
-    else if (ORDINALS.includes(w) && DAY_WORDS.has(w)) counted = true;
+    else if (ORDINAL_SET.has(w)) counted = true;
     else if (!DAY_WORDS.has(w)) return false;
   }
   return weekday || (day && counted) || (partOfDay && other <= 2);

@@ -134,7 +134,22 @@ export function dashSeparators(line: string): Array<{ start: number; end: number
   return found;
 }
 
-const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
+/** A year, not inside a longer number: `2016`, `LCA2016`. */
+export const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
+
+const TIME = String.raw`(?:\d{1,2}[:.h]\d\d\s?(?:[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)`;
+const DAY_BEFORE_TIME = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|day\s\d{1,2}\s?[,:–—-]?\s?)`;
+const SLOT = new RegExp(String.raw`^${DAY_BEFORE_TIME}?${TIME}(?:\s?[-–—]\s?${TIME})?(?=[\s:,–—-])[\s:,–—-]*`, 'i');
+
+/**
+ * Where a time slot at the start of a line ends (`14:00 `, `Wed 14:00 `, `Tuesday 10am `, `Day 2,
+ * 9:30 – `, `14:00-14:30 `), separators after it included; 0 when the line starts with none or is
+ * only one. Only the first 40 characters are looked at.
+ */
+export function slotEnd(line: string): number {
+  const match = SLOT.exec(line.slice(0, 40));
+  return match && match[0].length < line.length ? match[0].length : 0;
+}
 
 /**
  * The shape `Event – Day – Session` (three or more parts). Whether it is a header

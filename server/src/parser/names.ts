@@ -4,6 +4,7 @@
  * that a long line of capitalised words costs time in proportion to its length.
  */
 import { givenNameList } from './givenNames';
+import { isDate } from './lineLooks';
 import { bulletShape } from './lineRules';
 import { TextMemo } from './memo';
 
@@ -251,7 +252,9 @@ export function mayBeSpeakers(text: string, from: number, lowerCase: boolean): b
   const space = text.indexOf(' ', from);
   if (space < 0 || space - from > 30) return false;
   const second = text[space + 1] ?? '';
-  return isUpper(second) || second === '@' || second === '‘' || second === '“' || second === '"' || second === "'" || lowerCase || /^(?:van|von|de|da|del|di|du|la|le|bin|al|dos|das|ter|der|den) /.test(text.slice(space + 1, space + 6));
+  if (isUpper(second) || second === '@' || second === '‘' || second === '“' || second === '"' || second === "'" || lowerCase) return true;
+  const particleEnd = text.indexOf(' ', space + 1);
+  return particleEnd > space && particleEnd - space <= 4 && PARTICLES.has(text.slice(space + 1, particleEnd));
 }
 
 function isUpper(c: string): boolean {
@@ -266,16 +269,17 @@ function isLower(c: string): boolean {
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 
-/** Could the text from `from` start with a word that introduces speakers (`Speaker:`, `by`, `Presented by`, `—`)? */
+/** Words that introduce the speakers on a line of their own: `Speaker: Dana`, `by Dana`, `Presented by Dana`. */
+const SPEAKER_WORDS = ['speakers', 'speaker', 'presenters', 'presenter', 'presented by', 'given by', 'talk by', 'by', 'with', 'hosted by', 'hosts', 'host', 'moderator', 'panellists', 'panelists'];
+const SPEAKER_PREFIX = new RegExp(`^(?:(?:${SPEAKER_WORDS.join('|')})\\s*[:–—-]?\\s+|[–—]\\s*)`, 'i');
+
+/** Could the text from `from` start with such a word? Plain string tests: this runs on every bullet. */
 function mayBeLabelled(text: string, from: number): boolean {
-  for (const word of LABEL_STARTS) if (text.startsWith(word, from) || text.startsWith(word[0].toUpperCase() + word.slice(1), from)) return true;
+  const c = text[from] ?? '';
+  if (c === '–' || c === '—') return true;
+  for (const word of SPEAKER_WORDS) if (text.startsWith(word, from) || (c === word[0].toUpperCase() && text.startsWith(word.slice(1), from + 1))) return true;
   return false;
 }
-
-const LABEL_STARTS = ['speaker', 'present', 'given by', 'talk by', 'by ', 'with ', 'host', 'moderator', 'panel', '–', '—'];
-
-/** Words that introduce the speaker on a line of its own: `Speaker: Dana`, `by Dana`, `Presented by Dana`. */
-const SPEAKER_PREFIX = /^(?:(?:speakers?|presenters?|presented by|given by|talk by|by|with|host|hosts|hosted by|moderator|panellists|panelists)\s*[:–—-]?\s+|[–—]\s*)/i;
 
 /** A line that only names the talk's speakers (below its title, or as its first bullet). Offsets relative to `text`. */
 export interface SpeakerLine {
@@ -284,6 +288,8 @@ export interface SpeakerLine {
   readonly given: boolean;
   /** Written with a word that says so (`Speaker: …`, `by …`): a speaker whatever the name looks like. */
   readonly labelled: boolean;
+  /** Its names are written in lower case: speakers only in a file written so. */
+  readonly lowerCase: boolean;
 }
 
 /** `text` from `from` (trimmed) read as a line that names only speakers, or null. */
@@ -302,12 +308,13 @@ export function speakerLine(text: string, from: number, lowerCase: boolean): Spe
   if (dash && !BARE_HANDLE.test(names.slice(dash.index + dash[0].length).trim())) {
     const before = readSpeakers(names.slice(0, dash.index), lowerCase);
     const after = names.slice(dash.index + dash[0].length);
-    // `Yuki Morimoto — Go contributor`: a role after the dash says the name is a person's.
-    if (!before || before.organisation || !(before.given || isRole(after))) return null;
+    // `Yuki Morimoto — Go contributor`: a role after the dash says the name is a person's; a date (a byline) is no organisation.
+    if (!before || before.organisation || !(before.given || isRole(after)) || isDate(after)) return null;
     const orgStart = dash.index + dash[0].length;
     const base = from + at;
     const organisation = isRole(after) ? null : { start: base + orgStart, end: base + names.length };
-    return { speaker: { start: base, end: base + before.length }, organisation, given: before.given, labelled: prefix !== null || isRole(after) };
+    const shown = text.slice(base, base + before.length);
+    return { speaker: { start: base, end: base + before.length }, organisation, given: before.given, labelled: prefix !== null || isRole(after), lowerCase: !before.handles && shown === shown.toLowerCase() };
   }
   const read = readSpeakers(names, lowerCase);
   if (!read) return null;
@@ -317,6 +324,7 @@ export function speakerLine(text: string, from: number, lowerCase: boolean): Spe
     organisation: read.organisation ? { start: base + read.organisation.start, end: base + read.organisation.end } : null,
     given: read.given,
     labelled: prefix !== null,
+    lowerCase: !read.handles && names === names.toLowerCase(),
   };
 }
 

@@ -70,6 +70,8 @@ class OpenerReader {
   private titlesAt: Map<string, number> | undefined;
   /** A talk with notes has been read: a table of contents comes before them. */
   private notesSeen = false;
+  /** A heading with the file's talk mark has been read. */
+  private markedSeen = false;
 
   constructor(
     private readonly scan: LineScan,
@@ -128,34 +130,44 @@ class OpenerReader {
   }
 
   /** Whether the opener says by itself that it is a talk, and how: its reading, or null. */
-  private talkBySelf(a: Around): TalkDecision | null {
-    const { look, title } = a;
-    if (look.day || look.breakTime || look.group || look.postPart) return null;
-    const c = this.conventions;
-    const notes = hasBody(a);
+  private talkBySelf(here: Around): TalkDecision | null {
+    const { look, title } = here;
+    const conventions = this.conventions;
+    const notes = hasBody(here);
     // A heading of the file's talks by its place: its mark, or a heading with notes below it.
-    const placed = (c.talkMark !== null && a.opener.mark === c.talkMark) || (notes && headingLook(a, c.lowerCase));
-    const context = this.contextFor(a.opener.session, placed);
-    const read = look.sentence || look.leadIn ? null : readTalkLine(title, context);
-    // `Niamh O'Sullivan – 3 December 2023` under a post's title is its byline, not a talk.
-    const split = read && !(/\d/.test(read.title.text) && isDate(read.title.text)) ? read : null;
-    if (split) return talkAt(a, 'speaker on its line', split);
+    const placed = (conventions.talkMark !== null && here.opener.mark === conventions.talkMark) || (notes && headingLook(here, conventions.lowerCase));
+    const read = look.sentence || look.leadIn || look.day || look.group ? null : readTalkLine(title, this.contextFor(here.opener.session, placed));
+    // `Niamh O'Sullivan – 3 December 2023` under a post's title is its byline; `Coffee – Sponsored by Acme`, a break.
+    const split = read && !isDate(read.title.text) && !(look.breakTime && read.title.text.split(' ').length <= 3) ? read : null;
+    if (split) return talkAt(here, 'speaker on its line', split);
+    if (look.day || look.breakTime || look.group || look.postPart) return null;
     // A slot makes a talk of a line of any look but a sentence (`9:30 I rewrote our CLI and so can you`).
     if (look.sentence || (look.prose && !title.slot)) return null;
-    const below = a.belowSpeakers;
-    const belowTaken = a.belowAfterBlank
-      ? headingLook(a, c.lowerCase) && (below?.given || below?.labelled)
-      : below?.given || below?.labelled || c.speakerBelow || placed || headingLook(a, c.lowerCase);
-    if (below && belowTaken) return talkAt(a, 'speaker on the next line', null, a.below, below);
-    const bullet = firstBulletSpeakers(a, this.content);
-    if (bullet && (bullet.given || bullet.labelled || c.speakerBullet)) return talkAt(a, 'speaker as its first bullet', null, a.firstBullet, bullet);
-    if (title.slot) return talkAt(a, 'a time slot');
+    const below = here.belowSpeakers;
+    if (below && this.takesSpeakerBelow(here, below, placed)) return talkAt(here, 'speaker on the next line', null, here.below, below);
+    const bullet = firstBulletSpeakers(here, this.content);
+    if (bullet && (bullet.given || bullet.labelled || conventions.speakerBullet)) return talkAt(here, 'speaker as its first bullet', null, here.firstBullet, bullet);
+    if (title.slot) return talkAt(here, 'a time slot');
     if (look.prose) return null;
-    if (title.quoted) return talkAt(a, 'title in quotes');
+    if (title.quoted) return talkAt(here, 'title in quotes');
     // `Jono Bacon Keynote` is a talk whatever follows; `Keynote – Genevieve Bell` read otherwise needs notes below it.
-    if (title.callsItselfATalk && (notes || !hasSeparators(title))) return talkAt(a, 'calls itself a talk');
-    const self = this.namesOnlyItsSpeaker(a);
-    return self ? talkAt(a, 'names only its speaker', null, a.opener.line, self) : null;
+    if (title.callsItselfATalk && (notes || !hasSeparators(title))) return talkAt(here, 'calls itself a talk');
+    const self = this.namesOnlyItsSpeaker(here);
+    return self ? talkAt(here, 'names only its speaker', null, here.opener.line, self) : null;
+  }
+
+  /**
+   * A name on the line below a heading is its speaker (docs/FORMAT.md, "A speaker line"): with a
+   * known given name or a word that says so; right below it, also where the file puts its speakers
+   * there, or below a heading of the file's talks when the name, of three words at most, does not
+   * sound like a title (`Building Teams That Ship` is a subtitle).
+   */
+  private takesSpeakerBelow(here: Around, below: SpeakerLine, placed: boolean): boolean {
+    if (here.belowAfterBlank) return headingLook(here, this.conventions.lowerCase) && (below.given || below.labelled);
+    if (below.given || below.labelled || this.conventions.speakerBelow) return true;
+    if (!placed && !headingLook(here, this.conventions.lowerCase)) return false;
+    const name = this.content(here.below).slice(below.speaker.start, below.speaker.end);
+    return name.split(' ').length <= 3 && !soundsLikeATitle(name);
   }
 
   /**
@@ -165,7 +177,7 @@ class OpenerReader {
    */
   private namesOnlyItsSpeaker(a: Around): SpeakerLine | null {
     const self = a.facts.speakers;
-    if (!self || self.labelled || a.facts.hash || !hasBody(a)) return null;
+    if (!self || self.labelled || (self.lowerCase && !this.conventions.lowerCase) || a.facts.hash || !hasBody(a)) return null;
     // `Lars Eriksen, Unsafe Code Review at Work` is a talk line, not a name and an organisation.
     if (self.organisation && this.content(a.opener.line).slice(self.organisation.start, self.organisation.end).split(' ').length > 3) return null;
     return self.given || (this.conventions.namesAsTalks && !soundsLikeATitle(a.title.whole.text)) ? self : null;
@@ -202,8 +214,8 @@ class OpenerReader {
       return this.talkFrom(a, e, true);
     }
     if (!headingLook(a, c.lowerCase) || !hasBody(a) || this.inList) return null;
-    // A name above `Posted on …` or a date is the post's byline.
-    if (a.beforeMeta && a.facts.speakers) return null;
+    // A name above `Posted on …` or a date, or beside a date (`Tomasz Zieliński – 4 June 2024`), is the post's byline.
+    if ((a.beforeMeta && a.facts.speakers) || isByline(a.title)) return null;
     if (this.talk?.evidenced && !this.talk.headsTalks && (this.sectionsUsed || isGenericPart(look, a.title.whole.text))) return this.section(a);
     if (look.postPart || (this.proseIsNoTalk && a.body === 'text')) return null;
     return this.talkFrom(a, talkAt(a, 'heading with notes'), false);
@@ -214,7 +226,12 @@ class OpenerReader {
     const look = a.look;
     const talkMark = this.conventions.talkMark!;
     const notes = look.day || look.group || look.breakTime || look.sentence || (look.prose && !e);
-    if (a.opener.mark === talkMark && !notes) return this.talkFrom(a, e ?? talkAt(a, "heading of the file's talks"), true);
+    if (a.opener.mark === talkMark && !notes) {
+      this.markedSeen = true;
+      return this.talkFrom(a, e ?? talkAt(a, "heading of the file's talks"), true);
+    }
+    // Rules stand *between* talks: the first talk may have none above it.
+    if (!this.markedSeen && e && !notes && (e.split || e.speakers)) return this.talkFrom(a, e, true);
     if (a.opener.mark !== NO_MARK && a.opener.mark !== AFTER_RULE && a.opener.mark > talkMark && this.talk) return this.section(a);
     return null;
   }
@@ -270,6 +287,12 @@ class OpenerReader {
 
 function talkAt(a: Around, reading: TalkReading, split: SpeakerSplit | null = null, speakerLine = -1, speakers: SpeakerLine | null = null): TalkDecision {
   return { kind: 'talk', line: a.opener.line, reading, title: split ? split.title : a.title.whole, split, speakerLine, speakers, headsTalks: a.title.headsTalks };
+}
+
+/** A name and a date beside it: the post's byline. */
+function isByline(title: TitleShape): boolean {
+  const dated = (s: SpeakerSplit | null) => s !== null && /\d/.test(s.title.text) && isDate(s.title.text);
+  return dated(title.first) || dated(title.last);
 }
 
 /** The line has a separator a speaker could stand behind, whether or not one does. */

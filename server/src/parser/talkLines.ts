@@ -3,7 +3,7 @@
  * of its title and speakers (`titleShape`, from the line alone), and which one holds given what
  * the file says (`readTalkLine`). Offsets are relative to the line.
  */
-import { bulletShape, dashSeparators, type Part } from './lineRules';
+import { bulletShape, dashSeparators, slotEnd, type Part } from './lineRules';
 import { TextMemo } from './memo';
 import { BARE_HANDLE, readSpeakers, soundsLikeATitle } from './names';
 
@@ -50,9 +50,6 @@ export interface TitleShape {
   readonly quoted: boolean;
 }
 
-const TIME = String.raw`(?:\d{1,2}[:.h]\d\d\s?(?:[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)`;
-const DAY_BEFORE_TIME = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|day\s\d{1,2}\s?[,:–—-]?\s?)`;
-const SLOT = new RegExp(String.raw`^${DAY_BEFORE_TIME}?${TIME}(?:\s?[-–—]\s?${TIME})?(?=[\s:,–—-])[\s:,–—-]*`, 'i');
 /**
  * Words by which a line calls itself a talk: `keynote`, `lightning talks`… anywhere; `panel`,
  * `welcome`, `opening`, `closing` only where they name the kind of talk (`Closing`, `Panel: …`,
@@ -178,15 +175,14 @@ function handleAtEnd(line: string, from: number): SpeakerSplit | null {
  */
 export function titleShape(line: string, from = 0): TitleShape {
   const whole = titlePart(line, from, line.length);
-  const slotMatch = SLOT.exec(line.slice(from, from + 40));
-  const slotEnd = slotMatch && from + slotMatch[0].length < line.length ? from + slotMatch[0].length : from;
+  const afterSlot = from + slotEnd(line.slice(from));
   const byAt = line.lastIndexOf(' by ');
-  const by = byAt > slotEnd ? split(line, [from, byAt], byAt + 4, line.length, 'by', false) : null;
+  const by = byAt > afterSlot ? split(line, [from, byAt], byAt + 4, line.length, 'by', false) : null;
   // A dash right after a slot (`Day 2, 9:30 – Title`) separates the slot, not a speaker.
-  const dashes = dashSeparators(line).filter((d) => d.start > slotEnd);
-  const colon = colonSeparators(line, Math.max(from, slotEnd));
+  const dashes = dashSeparators(line).filter((d) => d.start > afterSlot);
+  const colon = colonSeparators(line, Math.max(from, afterSlot));
   const trailingParen = line.endsWith(')') ? line.lastIndexOf(' (') : -1;
-  const quotes = quoted(line, slotEnd);
+  const quotes = quoted(line, afterSlot);
   const lastDash = dashes[dashes.length - 1];
   const atDash = (d: { start: number; end: number }) => split(line, [from, d.start], d.end, line.length, 'dash', false);
   let byDash = lastDash ? atDash(lastDash) : null;
@@ -205,11 +201,11 @@ export function titleShape(line: string, from = 0): TitleShape {
   const firstDash = dashes[0];
   const first = best(
     quotes.first,
-    firstDash ? split(line, [firstDash.end, line.length], slotEnd, firstDash.start, 'dash', false) : null,
-    colon ? split(line, [colon.first + 2, line.length], slotEnd, colon.first, 'colon', true) : null,
+    firstDash ? split(line, [firstDash.end, line.length], afterSlot, firstDash.start, 'dash', false) : null,
+    colon ? split(line, [colon.first + 2, line.length], afterSlot, colon.first, 'colon', true) : null,
   );
   // `Speaker, Title`: a name is short, so only a comma near the start can end one.
-  const comma = line.indexOf(', ', slotEnd);
+  const comma = line.indexOf(', ', afterSlot);
   const text = line.slice(from);
   const lower = text.toLowerCase();
   return {
@@ -217,8 +213,8 @@ export function titleShape(line: string, from = 0): TitleShape {
     by,
     last,
     first,
-    comma: comma > slotEnd && comma - slotEnd <= 60 ? commaSplit(line, slotEnd, comma) : null,
-    slot: slotEnd > from,
+    comma: comma > afterSlot && comma - afterSlot <= 60 ? commaSplit(line, afterSlot, comma) : null,
+    slot: afterSlot > from,
     callsItselfATalk: mayCallItselfATalk(lower) && CALLS_ITSELF_A_TALK.test(text),
     headsTalks: headsTalks(text),
     quoted: whole.end - whole.start < line.length - from - 1 && QUOTES[line[whole.start - 1]] === line[whole.end],
@@ -253,7 +249,15 @@ export function orderOf(shape: TitleShape): SpeakerOrder | null {
 
 const strong = (s: SpeakerSplit | null) => (s && !s.weak && !s.lowerCase ? s : null);
 
-/** The line reads as a talk line by its shape alone: a speaker (` by `, a dash, a colon with a given name…) or a time slot. */
+/** The line names its speakers by a reading that needs nothing from the rest of the file. */
+export function namesItsSpeaker(shape: TitleShape): boolean {
+  return shape.by !== null || strong(shape.last) !== null || strong(shape.first) !== null;
+}
+
+/**
+ * The line reads as a talk line by its shape alone (a line right below another then opens a
+ * block): ` by `, a speaker last, a speaker first who sounds like a person, or a time slot.
+ */
 export function namesATalk(shape: TitleShape): boolean {
   const first = strong(shape.first);
   return shape.by !== null || shape.slot || strong(shape.last) !== null || (first !== null && (first.given || !soundsLikeATitle(first.speaker.text)));

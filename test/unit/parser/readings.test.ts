@@ -30,6 +30,7 @@ describe('how a file is read', () => {
     it('Should not read the post\'s own title, its byline or a day line as a talk', () => {
       assert.deepEqual(talks('My notes from DevConf – Day 2', 'Tomasz Zieliński – 4 June 2024', '', 'Day Two', '', 'Rust in the Kernel – Oren Bakshi', '', 'A long story about review culture.'), ['Rust in the Kernel · Oren Bakshi']);
       assert.deepEqual(talks('How it went: Day One', '', 'A small event this year.', '', 'First Day', '', 'Writing Less Code – Ama Owusu', '', 'She argued for deleting half of it.'), ['Writing Less Code · Ama Owusu']);
+      assert.deepEqual(talks('My notes from DevConf', '', 'Tomasz Zieliński – 4 June 2024', '', 'A long day of talks.', '', 'Rust in the Kernel – Oren Bakshi', '', 'Review culture.'), ['Rust in the Kernel · Oren Bakshi']);
     });
     it('Should read a title in title case that holds the words of a sentence as a heading, and a sentence in lower case as prose', () => {
       assert.deepEqual(talks('How We Lost a Datacenter and Kept Serving', 'Kemal Aydın', '', 'Cooling failed for eleven hours.', '', 'we lost a datacenter and it was fine', '', 'more notes'), ['How We Lost a Datacenter and Kept Serving · Kemal Aydın']);
@@ -137,6 +138,14 @@ describe('how a file is read', () => {
       assert.deepEqual(doc.talks.map((t) => `${t.title} · ${t.speaker}`), ['Confident Systems · Ines Duarte', 'Results Matter · Kwame Mensah']);
       assert.equal(doc.talks[0].reading, 'speaker on the next line');
       assert.equal(doc.sections.length, 0);
+    });
+    it('Should make no talk mark of a rule or two among talk lines, and read the first talk before the first rule', () => {
+      assert.deepEqual(talks('Talk A by Ann Lee', '  • a', '-----', 'Talk B by Bo Ng', '  • b', 'Talk C by Cy Yu', '  • c'), ['Talk A · Ann Lee', 'Talk B · Bo Ng', 'Talk C · Cy Yu']);
+      assert.deepEqual(talks('Confident Systems', 'Ines Duarte', '', 'notes', '', '-----', 'Lazy Loading', 'Kwame Mensah', '', 'notes', '', '-----', 'Kernel Traces', '', 'notes'), [
+        'Confident Systems · Ines Duarte',
+        'Lazy Loading · Kwame Mensah',
+        'Kernel Traces',
+      ]);
     });
     it('Should read underlined titles, = above -, the file deciding which level is its talks', () => {
       assert.deepEqual(talks('Day 1', '=====', '', 'Zero-downtime Migrations', '------------------------', '', 'Speaker: Andreas Gruber', '', 'text', '', 'Logical Replication', '-------------------', '', 'more'), ['Zero-downtime Migrations · Andreas Gruber', 'Logical Replication']);
