@@ -95,7 +95,6 @@ function readBulletStyle(doc: NotesDocument, options: LayoutOptions): { style: B
   return { style: { marker, base: top, step: mostCommon(steps) ?? (top > 0 ? top : 2) }, stars };
 }
 
-
 /**
  * The edits that format lines `first`..`last` (0-based, inclusive; the whole document by
  * default). Blank lines are counted within those lines; the final line break is added only

@@ -35,9 +35,9 @@ export interface Around {
  * The first bullet read as naming only the talk's speakers (`• Dana Whitfield, Acme`), or null.
  * Read when asked, for the headings that name no speaker otherwise: most do, and this reads text.
  */
-export function firstBulletSpeakers(a: Around, content: (line: number) => string): SpeakerLine | null {
-  if (a.bulletSpeakers === undefined) a.bulletSpeakers = a.firstBullet >= 0 ? bulletSpeakerLine(content(a.firstBullet)) : null;
-  return a.bulletSpeakers;
+export function firstBulletSpeakers(here: Around, content: (line: number) => string): SpeakerLine | null {
+  if (here.bulletSpeakers === undefined) here.bulletSpeakers = here.firstBullet >= 0 ? bulletSpeakerLine(content(here.firstBullet)) : null;
+  return here.bulletSpeakers;
 }
 
 /** What the file shows of its conventions. */
@@ -116,17 +116,17 @@ function looksLikeNotes(look: LineLook, lowerCase: boolean): boolean {
 }
 
 /** Notes follow the heading. */
-export const hasBody = (a: Around) => a.body === 'bullets' || a.body === 'text';
+export const hasBody = (here: Around) => here.body === 'bullets' || here.body === 'text';
 
 /** A line that may be a heading by its look alone (docs/FORMAT.md, "Headings and prose"). */
-export function headingLook(a: Around, lowerCase: boolean): boolean {
-  const look = a.look;
-  return !look.prose && !look.leadIn && !look.day && look.letters && look.words <= MOST_HEADING_WORDS && (!look.lowerCase || lowerCase || a.body === 'bullets');
+export function headingLook(here: Around, lowerCase: boolean): boolean {
+  const look = here.look;
+  return !look.prose && !look.leadIn && !look.day && look.letters && look.words <= MOST_HEADING_WORDS && (!look.lowerCase || lowerCase || here.body === 'bullets');
 }
 
 /** The title line names its speakers by a reading that needs nothing from the file. */
-function namesSpeaker(a: Around): boolean {
-  return namesItsSpeaker(a.title);
+function namesSpeaker(here: Around): boolean {
+  return namesItsSpeaker(here.title);
 }
 
 /** The file's conventions, from its openers. */
@@ -138,16 +138,16 @@ export function learn(scan: LineScan, around: readonly Around[], content: (line:
   const names = new PlaceCount();
   let headings = 0;
   for (let i = 0; i < around.length; i++) {
-    const a = around[i];
-    if (a.look.prose) continue;
-    const named = namesSpeaker(a);
-    const commaGiven = a.title.comma?.given === true;
+    const here = around[i];
+    if (here.look.prose) continue;
+    const named = namesSpeaker(here);
+    const commaGiven = here.title.comma?.given === true;
     if (commaGiven && !named) comma++;
-    if (named || commaGiven || !headingLook(a, lowerCase)) continue;
+    if (named || commaGiven || !headingLook(here, lowerCase)) continue;
     headings++;
-    if (a.belowSpeakers && !a.belowAfterBlank) below.add(a.belowSpeakers, content(a.below));
-    else if (firstBulletSpeakers(a, content)) bullet.add(firstBulletSpeakers(a, content)!, content(a.firstBullet));
-    else if (a.facts.speakers && !a.facts.speakers.labelled && (!a.facts.speakers.lowerCase || lowerCase) && hasBody(a)) names.add(a.facts.speakers, content(a.opener.line));
+    if (here.belowSpeakers && !here.belowAfterBlank) below.add(here.belowSpeakers, content(here.below));
+    else if (firstBulletSpeakers(here, content)) bullet.add(firstBulletSpeakers(here, content)!, content(here.firstBullet));
+    else if (here.facts.speakers && !here.facts.speakers.labelled && (!here.facts.speakers.lowerCase || lowerCase) && hasBody(here)) names.add(here.facts.speakers, content(here.opener.line));
   }
   return {
     lowerCase,
@@ -197,12 +197,12 @@ function talkMarkOf(around: readonly Around[]): Mark | null {
   const counts = new Map<Mark, { n: number; named: number }>();
   let namedUnmarked = 0;
   for (let i = 0; i < around.length; i++) {
-    const a = around[i];
-    const mark = a.opener.mark;
-    if (a.look.day || a.look.group || a.look.breakTime) continue;
-    const named = namesSpeaker(a) || a.title.last?.separator === 'paren' || (a.belowSpeakers !== null && (!a.belowAfterBlank || a.belowSpeakers.labelled)) || a.title.slot;
+    const here = around[i];
+    const mark = here.opener.mark;
+    if (here.look.day || here.look.group || here.look.breakTime) continue;
+    const named = namesSpeaker(here) || here.title.last?.separator === 'paren' || (here.belowSpeakers !== null && (!here.belowAfterBlank || here.belowSpeakers.labelled)) || here.title.slot;
     if (mark === NO_MARK) {
-      if (namesSpeaker(a) && !a.look.prose) namedUnmarked++;
+      if (namesSpeaker(here) && !here.look.prose) namedUnmarked++;
       continue;
     }
     const c = counts.get(mark) ?? { n: 0, named: 0 };
@@ -215,4 +215,47 @@ function talkMarkOf(around: readonly Around[]): Mark | null {
   let best: Mark | null = null;
   for (const [mark, c] of counts) if (c.n >= 2 && c.named / c.n >= bestShare - 0.2 && (best === null || mark < best)) best = mark;
   return best !== null && counts.get(best)!.n >= namedUnmarked ? best : null;
+}
+
+/** What the talks that say they are talks show (docs/FORMAT.md, "What is learnt from the file"). */
+export interface TalkConventions {
+  /** They break into sub-headings: a speakerless heading with notes after such a talk is its section. */
+  readonly sectionsUsed: boolean;
+  /** They carry bullets, never text: text under a speakerless heading is a paragraph, not a talk. */
+  readonly carryBullets: boolean;
+}
+
+/**
+ * From the openers that say they are talks (`bySelf`, parallel to `around`): two headings with
+ * notes under one of them (or one under a talk with no notes of its own) make sections. Openers
+ * that a talk above takes as its speaker line are skipped.
+ */
+export function learnFromTalks(around: readonly Around[], bySelf: ReadonlyArray<{ readonly headsTalks: boolean; readonly speakerLine: number; readonly line: number } | null>, lowerCase: boolean): TalkConventions {
+  let sections = false;
+  let bullets = 0;
+  let text = 0;
+  let headings = -1;
+  let empty = false;
+  let session = -2;
+  let taken = -1;
+  for (let i = 0; i < around.length; i++) {
+    const here = around[i];
+    if (here.opener.line === taken) continue;
+    if (here.opener.session !== session) {
+      session = here.opener.session;
+      headings = -1;
+    }
+    const talk = bySelf[i];
+    if (talk) {
+      if (here.body === 'bullets') bullets++;
+      else if (here.body === 'text') text++;
+      headings = talk.headsTalks ? -1 : 0;
+      empty = here.body === 'heading';
+      if (talk.speakerLine > talk.line) taken = talk.speakerLine;
+    } else if (headings >= 0 && hasBody(here) && headingLook(here, lowerCase)) {
+      headings++;
+      if (headings >= 2 || empty) sections = true;
+    } else if (here.look.day || here.look.group) headings = -1;
+  }
+  return { sectionsUsed: sections, carryBullets: bullets > 0 && text === 0 };
 }

@@ -86,7 +86,7 @@ const SHORTEST_WRAPPED_LINE = 40;
 export class LineScanner {
   private readonly roles: Uint8Array;
   private openers: Opener[] = [];
-  /** Lines of text right below another, with their session, that open a block if bullets follow them. */
+  /** Lines of text right below another that open a block if bullets follow them, each with its session (pairs flattened: no object a line). */
   private readonly followers: number[] = [];
   private readonly headers: HeaderLine[] = [];
   private readonly rules: number[] = [];

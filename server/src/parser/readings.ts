@@ -3,7 +3,7 @@
  * above, or text — and why (docs/FORMAT.md, "How a file is read"), by the file's conventions
  * (conventions.ts). Then the talks listed as bullets under `Lightning talks`.
  */
-import { firstBulletSpeakers, hasBody, headingLook, isLowerCaseFile, learn, surroundingsOf, type Around, type Conventions } from './conventions';
+import { firstBulletSpeakers, hasBody, headingLook, isLowerCaseFile, learn, learnFromTalks, surroundingsOf, type Around, type Conventions, type TalkConventions } from './conventions';
 import type { LineFacts } from './lineFacts';
 import { isDate, type LineLook } from './lineLooks';
 import { normalizeName, type Part } from './lineRules';
@@ -59,12 +59,10 @@ class OpenerReader {
   private taken = -1;
   /** A lead-in (`Talks to watch later:`) or a contents heading was followed by headings with nothing under them. */
   private inList = false;
-  /** Talks break into sub-headings: speakerless headings after a talk are its sections. */
-  private readonly sectionsUsed: boolean;
-  /** Talks whose lines say so carry bullets, never text: text under a speakerless heading is a paragraph. */
-  private readonly proseIsNoTalk: boolean;
   /** What each opener says of itself (parallel to `around`). */
   private readonly bySelf: Array<TalkDecision | null>;
+  /** What the talks that say so show: sections, what they carry. */
+  private readonly talks: TalkConventions;
   private readonly contexts: TalkLineContext[] = [];
   /** Where each title is last written, made when first asked. */
   private titlesAt: Map<string, number> | undefined;
@@ -82,32 +80,7 @@ class OpenerReader {
   ) {
     this.bySelf = new Array(around.length);
     for (let i = 0; i < around.length; i++) this.bySelf[i] = this.talkBySelf(around[i]);
-    let sections = false;
-    let bullets = 0;
-    let text = 0;
-    // Headings with notes under the talk above: two make its sections, one does when the talk has no notes before it.
-    let headings = -1;
-    let empty = false;
-    let session = -2;
-    for (let i = 0; i < around.length; i++) {
-      const a = around[i];
-      if (a.opener.session !== session) {
-        session = a.opener.session;
-        headings = -1;
-      }
-      const e = this.bySelf[i];
-      if (e) {
-        if (a.body === 'bullets') bullets++;
-        else if (a.body === 'text') text++;
-        headings = e.headsTalks ? -1 : 0;
-        empty = a.body === 'heading';
-      } else if (headings >= 0 && hasBody(a) && headingLook(a, conventions.lowerCase)) {
-        headings++;
-        if (headings >= 2 || empty) sections = true;
-      } else if (a.look.day || a.look.group) headings = -1;
-    }
-    this.sectionsUsed = sections;
-    this.proseIsNoTalk = bullets > 0 && text === 0;
+    this.talks = learnFromTalks(around, this.bySelf, conventions.lowerCase);
   }
 
   /** How talk lines are read in a session (its order, or the file's), for headings by their place or not: two a session, made once. */
@@ -116,8 +89,8 @@ class OpenerReader {
     let context = this.contexts[at];
     if (context === undefined) {
       const votes = session >= 0 ? this.scan.sessionVotes[session] : this.scan.looseVotes;
-      const c = this.conventions;
-      context = this.contexts[at] = { position: this.format.speakerPosition, order: votes.order ?? this.scan.fileVotes.order, placed, commaFirst: c.commaFirst, lowerCase: c.lowerCase };
+      const { commaFirst, lowerCase } = this.conventions;
+      context = this.contexts[at] = { position: this.format.speakerPosition, order: votes.order ?? this.scan.fileVotes.order, placed, commaFirst, lowerCase };
     }
     return context;
   }
@@ -175,77 +148,81 @@ class OpenerReader {
    * bullets) — with a known given name, or any name that does not sound like a title where the
    * file heads its talks so (`Confident Systems` has a name's shape).
    */
-  private namesOnlyItsSpeaker(a: Around): SpeakerLine | null {
-    const self = a.facts.speakers;
-    if (!self || self.labelled || (self.lowerCase && !this.conventions.lowerCase) || a.facts.hash || !hasBody(a)) return null;
+  private namesOnlyItsSpeaker(here: Around): SpeakerLine | null {
+    const self = here.facts.speakers;
+    if (!self || self.labelled || (self.lowerCase && !this.conventions.lowerCase) || here.facts.hash || !hasBody(here)) return null;
     // `Lars Eriksen, Unsafe Code Review at Work` is a talk line, not a name and an organisation.
-    if (self.organisation && this.content(a.opener.line).slice(self.organisation.start, self.organisation.end).split(' ').length > 3) return null;
-    return self.given || (this.conventions.namesAsTalks && !soundsLikeATitle(a.title.whole.text)) ? self : null;
+    if (self.organisation && this.content(here.opener.line).slice(self.organisation.start, self.organisation.end).split(' ').length > 3) return null;
+    return self.given || (this.conventions.namesAsTalks && !soundsLikeATitle(here.title.whole.text)) ? self : null;
   }
 
   decide(i: number): Decision | null {
-    const a = this.around[i];
-    const line = a.opener.line;
+    const here = this.around[i];
+    const line = here.opener.line;
     if (line === this.taken) return null;
-    if (this.talk && this.talk.session !== a.opener.session) this.talk = null;
+    if (this.talk && this.talk.session !== here.opener.session) this.talk = null;
     const mark = this.marked(line);
-    if (mark === 'section' && this.talk) return this.section(a);
-    const e = this.bySelf[i];
-    if (mark === 'talk') return this.talkFrom(a, e ?? talkAt(a, 'marked as a talk'), true);
-    const c = this.conventions;
-    const look = a.look;
-    if (c.talkMark !== null) return this.markedFileOpener(a, e);
+    if (mark === 'section' && this.talk) return this.section(here);
+    const bySelf = this.bySelf[i];
+    if (mark === 'talk') return this.talkFrom(here, bySelf ?? talkAt(here, 'marked as a talk'), true);
+    const look = here.look;
+    if (this.conventions.talkMark !== null) return this.markedFileOpener(here, bySelf);
     // Day lines and the headings of groups of talks (`Afternoon`, `Theme: …`, `Lightning talks`
     // with talks below) end the talk above; a contents heading starts a list.
-    if (look.day || look.group || (a.title.headsTalks && a.body === 'heading')) {
+    if (look.day || look.group || (here.title.headsTalks && here.body === 'heading')) {
       this.talk = null;
-      this.inList = look.group && !hasBody(a);
+      this.inList = look.group && !hasBody(here);
       return null;
     }
     if (this.isPostTitle(i)) return null;
-    if (look.breakTime) return null;
     if (look.leadIn) {
-      this.inList = !hasBody(a);
+      this.inList = !hasBody(here);
       return null;
     }
-    if (e) {
+    if (bySelf) {
       // A talk line with nothing under it in a list, or written again further down (a table of contents), is no talk.
-      if (!hasBody(a) && (this.inList || (!this.notesSeen && this.writtenAgainBelow(i)))) return null;
-      return this.talkFrom(a, e, true);
+      if (!hasBody(here) && (this.inList || (!this.notesSeen && this.writtenAgainBelow(i)))) return null;
+      return this.talkFrom(here, bySelf, true);
     }
-    if (!headingLook(a, c.lowerCase) || !hasBody(a) || this.inList) return null;
+    return this.headingWithNotes(here);
+  }
+
+  /** An opener that does not say it is a talk: a talk if it is a heading with notes, a section under a talk where the file has them, or text. */
+  private headingWithNotes(here: Around): Decision | null {
+    const look = here.look;
+    if (look.breakTime || !headingLook(here, this.conventions.lowerCase) || !hasBody(here) || this.inList) return null;
     // A name above `Posted on …` or a date, or beside a date (`Tomasz Zieliński – 4 June 2024`), is the post's byline.
-    if ((a.beforeMeta && a.facts.speakers) || isByline(a.title)) return null;
-    if (this.talk?.evidenced && !this.talk.headsTalks && (this.sectionsUsed || isGenericPart(look, a.title.whole.text))) return this.section(a);
-    if (look.postPart || (this.proseIsNoTalk && a.body === 'text')) return null;
-    return this.talkFrom(a, talkAt(a, 'heading with notes'), false);
+    if ((here.beforeMeta && here.facts.speakers) || isByline(here.title)) return null;
+    if (this.talk?.evidenced && !this.talk.headsTalks && (this.talks.sectionsUsed || isGenericPart(look, here.title.whole.text))) return this.section(here);
+    if (look.postPart || (this.talks.carryBullets && here.body === 'text')) return null;
+    return this.talkFrom(here, talkAt(here, 'heading with notes'), false);
   }
 
   /** In a file that marks its talk headings, only those are talks; headings of lower marks are sections. */
-  private markedFileOpener(a: Around, e: TalkDecision | null): Decision | null {
-    const look = a.look;
+  private markedFileOpener(here: Around, bySelf: TalkDecision | null): Decision | null {
+    const look = here.look;
     const talkMark = this.conventions.talkMark!;
-    const notes = look.day || look.group || look.breakTime || look.sentence || (look.prose && !e);
-    if (a.opener.mark === talkMark && !notes) {
+    const noHeading = look.day || look.group || look.breakTime || look.sentence || (look.prose && !bySelf);
+    if (here.opener.mark === talkMark && !noHeading) {
       this.markedSeen = true;
-      return this.talkFrom(a, e ?? talkAt(a, "heading of the file's talks"), true);
+      return this.talkFrom(here, bySelf ?? talkAt(here, "heading of the file's talks"), true);
     }
     // Rules stand *between* talks: the first talk may have none above it.
-    if (!this.markedSeen && e && !notes && (e.split || e.speakers)) return this.talkFrom(a, e, true);
-    if (a.opener.mark !== NO_MARK && a.opener.mark !== AFTER_RULE && a.opener.mark > talkMark && this.talk) return this.section(a);
+    if (!this.markedSeen && bySelf && !noHeading && (bySelf.split || bySelf.speakers)) return this.talkFrom(here, bySelf, true);
+    if (here.opener.mark !== NO_MARK && here.opener.mark !== AFTER_RULE && here.opener.mark > talkMark && this.talk) return this.section(here);
     return null;
   }
 
-  private talkFrom(a: Around, d: TalkDecision, evidenced: boolean): TalkDecision {
-    this.talk = { session: a.opener.session, evidenced, headsTalks: d.headsTalks };
+  private talkFrom(here: Around, talk: TalkDecision, evidenced: boolean): TalkDecision {
+    this.talk = { session: here.opener.session, evidenced, headsTalks: talk.headsTalks };
     this.inList = false;
-    if (hasBody(a)) this.notesSeen = true;
-    if (d.speakerLine > d.line) this.taken = d.speakerLine;
-    return d;
+    if (hasBody(here)) this.notesSeen = true;
+    if (talk.speakerLine > talk.line) this.taken = talk.speakerLine;
+    return talk;
   }
 
-  private section(a: Around): SectionDecision {
-    return { kind: 'section', line: a.opener.line, title: a.title.whole };
+  private section(here: Around): SectionDecision {
+    return { kind: 'section', line: here.opener.line, title: here.title.whole };
   }
 
   /**
@@ -253,20 +230,22 @@ class OpenerReader {
    * year, `notes`, `recap`, days…) or when it names no speaker where the file's talks do.
    */
   private isPostTitle(i: number): boolean {
-    if (i !== 0 || this.around[0].opener.session !== -1 || this.around.length < 2) return false;
-    const e = this.bySelf[0];
-    const look = this.around[0].look;
+    const first = this.around[0];
+    // A post's title stands over its introduction or its first heading, never right over bullets.
+    if (i !== 0 || first.opener.session !== -1 || this.around.length < 2 || first.body === 'bullets') return false;
+    const says = this.bySelf[0];
+    const look = first.look;
     // What makes a talk of a line gives way to the words of a post's title, but for a speaker on the line.
-    if (e && !(e.reading === 'calls itself a talk' || (look.postTitle && e.reading === 'speaker on the next line') || (e.split && (e.split.separator === 'comma' || e.split.weak)))) return false;
+    if (says && !(says.reading === 'calls itself a talk' || (look.postTitle && says.reading === 'speaker on the next line') || (says.split && (says.split.separator === 'comma' || says.split.weak)))) return false;
     if (look.postTitle) return true;
     let talks = 0;
     let named = 0;
-    for (const x of this.bySelf) {
-      if (!x) continue;
+    for (const talk of this.bySelf) {
+      if (!talk) continue;
       talks++;
-      if (x.split || x.speakers) named++;
+      if (talk.split || talk.speakers) named++;
     }
-    return !e && named >= 2 && named >= talks / 2;
+    return !says && named >= 2 && named >= talks / 2;
   }
 
   /** The talk (its title and speaker) is written again on a later opener: this one belongs to a table of contents. */
@@ -279,14 +258,14 @@ class OpenerReader {
   }
 
   private talkKey(i: number): string {
-    const e = this.bySelf[i];
-    const speaker = e?.split?.speaker.text ?? (e?.speakers ? this.content(e.speakerLine).slice(e.speakers.speaker.start, e.speakers.speaker.end) : '');
-    return `${normalizeName(e?.title.text ?? this.around[i].title.whole.text)}\n${normalizeName(speaker)}`;
+    const talk = this.bySelf[i];
+    const speaker = talk?.split?.speaker.text ?? (talk?.speakers ? this.content(talk.speakerLine).slice(talk.speakers.speaker.start, talk.speakers.speaker.end) : '');
+    return `${normalizeName(talk?.title.text ?? this.around[i].title.whole.text)}\n${normalizeName(speaker)}`;
   }
 }
 
-function talkAt(a: Around, reading: TalkReading, split: SpeakerSplit | null = null, speakerLine = -1, speakers: SpeakerLine | null = null): TalkDecision {
-  return { kind: 'talk', line: a.opener.line, reading, title: split ? split.title : a.title.whole, split, speakerLine, speakers, headsTalks: a.title.headsTalks };
+function talkAt(here: Around, reading: TalkReading, split: SpeakerSplit | null = null, speakerLine = -1, speakers: SpeakerLine | null = null): TalkDecision {
+  return { kind: 'talk', line: here.opener.line, reading, title: split ? split.title : here.title.whole, split, speakerLine, speakers, headsTalks: here.title.headsTalks };
 }
 
 /** A name and a date beside it: the post's byline. */
@@ -318,7 +297,7 @@ function isGenericPart(look: LineLook, title: string): boolean {
  * them): top-level bullets that read as talk lines with a speaker (`Pandas is not a database
  * (Mikko Virtanen)`). Their bullets stay bullets; the talks join the decisions in line order.
  */
-function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, c: Conventions): Decision[] {
+function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, conventions: Conventions): Decision[] {
   const listed: Decision[] = [];
   /** Headings whose bullets were read as talks: they are no talks themselves, but their list's heading. */
   const heads = new Set<Decision>();
@@ -335,7 +314,7 @@ function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly 
       if (!bullet) continue;
       if (top < 0) top = bullet.indent;
       if (bullet.indent !== top) continue;
-      const split = listedTalk(content(line), c.lowerCase);
+      const split = listedTalk(content(line), conventions.lowerCase);
       if (!split) continue;
       listed.push({ kind: 'talk', line, reading: 'speaker on its line', title: split.title, split, speakerLine: -1, speakers: null, headsTalks: false });
       if (head) heads.add(head);
