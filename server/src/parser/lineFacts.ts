@@ -8,6 +8,7 @@ import { lineLook, type LineLook } from './lineLooks';
 import { bulletShape, hashHeading, headerShape, isBlank, ruleShape, type BulletShape, type HashHeading, type HeaderShape, type RuleShape } from './lineRules';
 import { findLinks } from './links';
 import { speakerLine, type SpeakerLine } from './names';
+import { ReadingCache } from './readingCache';
 import { titleShape, type TitleShape } from './talkLines';
 import type { Link, Reference } from './model';
 import { findReferences } from './references';
@@ -122,6 +123,10 @@ export class LineFactsCache {
   private readonly plain = new Map<number, LineFacts>();
   /** Lines read by the parses since the cache was made: neither taken over nor seen before. */
   linesRead = 0;
+  /** What the last parse changed: one line replaced by one other, and that line's facts before; else null. */
+  private oneLine: { readonly line: number; readonly before: LineFacts | undefined } | null = null;
+  /** The reading of the last whole parse (readingCache.ts), for the next version to take over when it can. */
+  readonly reading = new ReadingCache();
 
   /**
    * Starts a parse of `lines`: returns their facts, those of unchanged lines taken over and the
@@ -138,9 +143,18 @@ export class LineFactsCache {
     const changed = lines.length - prefix - suffix;
     const replaced = before.length - prefix - suffix;
     this.seen = changed >= MANY_CHANGED_LINES ? this.factsByText(prefix, before.length - suffix) : undefined;
+    this.oneLine = changed === 1 && replaced === 1 ? { line: prefix, before: this.facts[prefix] } : changed === 0 && replaced === 0 ? { line: -1, before: undefined } : null;
     this.facts = replaceMiddle(this.facts, prefix, replaced, changed);
     this.lines = lines;
     return this.facts;
+  }
+
+  /**
+   * The one line this parse's lines differ in from the last parse's (-1: none), with its facts
+   * there; null when more changed, or lines came or went.
+   */
+  get changedLine(): { readonly line: number; readonly before: LineFacts | undefined } | null {
+    return this.oneLine;
   }
 
   /** The facts of a line the parse could not take over. */

@@ -261,7 +261,9 @@ function isDay(words: readonly string[]): boolean {
 
 /** A date and nothing else: `3 December 2023`, `Nov 2023`, `2023-11-04`. */
 export function isDate(text: string): boolean {
+  // Most titles hold no digit: told before any string is made.
+  if (!/\d/.test(text) || text.length > 40) return false;
   const words = text.toLowerCase().split(/[\s,./–—-]+/).filter((w) => w.length > 0);
-  if (words.length === 0 || words.length > 5 || !/\d/.test(text)) return false;
+  if (words.length === 0 || words.length > 5) return false;
   return words.every((w) => /^\d{1,4}(?:st|nd|rd|th)?$/.test(w) || MONTH_SET.has(w) || WEEKDAY_SET.has(w));
 }

@@ -82,6 +82,11 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   // The cache holds facts with links: the index's parse (no links) reads every line.
   const cached = withLinks ? options.cache : undefined;
   const facts = (cached ? cached.startParse(source.lines) : new Array<LineFacts | undefined>(lines.lineCount)) as LineFacts[];
+  // Typing inside a bullet leaves the last reading standing (readingCache.ts): its one changed line is read first to know.
+  const before = cached?.reading.begin(source.lines);
+  const changed = cached?.changedLine ?? null;
+  if (cached && changed && changed.line >= 0 && facts[changed.line] === undefined) facts[changed.line] = cached.read(content(changed.line));
+  const taken = cached?.reading.take(before, changed, facts, format);
   let bulletLines = 0;
   const scanner = new LineScanner(facts, content);
   // Taking a line's facts over costs nanoseconds, reading them microseconds: a pause every `step` lines, and every `slowStep` read.
@@ -95,12 +100,13 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
     }
     if (f.blank) continue;
     if (f.bullet) bulletLines++;
+    if (taken) continue;
     if (f.bullet || f.indented) scanner.lastBulletish = line;
     else scanner.add(line, f);
   }
-  const scan = scanner.finish();
+  const scan = taken ? taken.scan : scanner.finish();
   yield;
-  const decisions = yield* decideLines(scan, facts, content, format);
+  const { decisions, readBullets } = taken ?? (yield* decideLines(scan, facts, content, format));
   const bullets = new BulletTable(withBullets ? bulletLines : 0);
 
   let session: BuildingSession | null = null;
@@ -209,6 +215,7 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   closeBullets(0);
   yield;
   cached?.endParse();
+  cached?.reading.keep(source.lines, format, { scan, decisions, readBullets });
   yield;
   return notesDocument(input, source, lines, { days: groupDays(sessions, dayKeys), sessions, talks, looseTalks: talks.filter((t) => t.session === null), sections, bullets, links, references, linesNotSearchedForLinks });
 }

@@ -36,8 +36,11 @@ export interface SectionDecision {
 
 export type Decision = TalkDecision | SectionDecision;
 
-/** The talks and sections of a scanned file, in line order; every other line of text is text. */
-export function* decideLines(scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, format: FormatOptions): Generator<void, Decision[], void> {
+/**
+ * The talks and sections of a scanned file, in line order (every other line of text is text), and
+ * the bullets whose text the reading looked at (readingCache.ts).
+ */
+export function* decideLines(scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, format: FormatOptions): Generator<void, { decisions: Decision[]; readBullets: Int32Array }, void> {
   const around = surroundingsOf(scan, facts, isLowerCaseFile(scan));
   const conventions = learn(scan, around, content);
   yield;
@@ -48,7 +51,21 @@ export function* decideLines(scan: LineScan, facts: readonly LineFacts[], conten
     if (decision) decisions.push(decision);
   }
   yield;
-  return withListedTalks(decisions, scan, facts, content, conventions);
+  const listedFrom: number[] = [];
+  const all = withListedTalks(decisions, scan, facts, content, conventions, listedFrom);
+  return { decisions: all, readBullets: readBulletsOf(around, listedFrom) };
+}
+
+/** The first bullets of the openers and every line of the lists of talks (`listed`: [from, to) pairs), sorted. */
+function readBulletsOf(around: readonly Around[], listed: readonly number[]): Int32Array {
+  let size = 0;
+  for (const here of around) if (here.firstBullet >= 0) size++;
+  for (let i = 0; i < listed.length; i += 2) size += listed[i + 1] - listed[i];
+  const read = new Int32Array(size);
+  let at = 0;
+  for (const here of around) if (here.firstBullet >= 0) read[at++] = here.firstBullet;
+  for (let i = 0; i < listed.length; i += 2) for (let line = listed[i]; line < listed[i + 1]; line++) read[at++] = line;
+  return listed.length > 0 ? read.sort() : read;
 }
 
 /** Reads the openers one by one, in order, keeping the talk above and the list under way. */
@@ -297,7 +314,7 @@ function isGenericPart(look: LineLook, title: string): boolean {
  * them): top-level bullets that read as talk lines with a speaker (`Pandas is not a database
  * (Mikko Virtanen)`). Their bullets stay bullets; the talks join the decisions in line order.
  */
-function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, conventions: Conventions): Decision[] {
+function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, conventions: Conventions, ranges: number[]): Decision[] {
   const listed: Decision[] = [];
   /** Headings whose bullets were read as talks: they are no talks themselves, but their list's heading. */
   const heads = new Set<Decision>();
@@ -308,6 +325,7 @@ function withListedTalks(decisions: Decision[], scan: LineScan, facts: readonly 
     while (nextTalk < decisions.length && (decisions[nextTalk].line < from || decisions[nextTalk].kind !== 'talk')) nextTalk++;
     while (nextHeader < scan.headers.length && scan.headers[nextHeader].line < from) nextHeader++;
     const to = Math.min(decisions[nextTalk]?.line ?? facts.length, scan.headers[nextHeader]?.line ?? facts.length);
+    ranges.push(from, to);
     let top = -1;
     for (let line = from; line < to; line++) {
       const bullet = facts[line].bullet;

@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { LineFactsCache } from '../../../server/src/parser/lineFacts';
+import { parseNotes } from '../../../server/src/parser/parseNotes';
+import { applyEdit, splitLines, type TextLines } from '../../../server/src/parser/textLines';
+
+const talks = (text: string | TextLines, cache?: LineFactsCache) => parseNotes(text, { cache }).talks.map((t) => `${t.title} · ${t.speaker}`);
+
+describe('the reading of the last parse (readingCache.ts)', () => {
+  const start = ['Lightning talks', '  • Pandas is not a database (Mikko Virtanen)', '', 'Confident Systems', '  • Ines Duarte', '  • retries and budgets', '  • more notes', 'Closing', '  • thanks'];
+  const typeAtEnd = (lines: TextLines, line: number, text: string) => applyEdit(lines, { line, character: lines.lines[line].length }, { line, character: lines.lines[line].length }, text);
+
+  it('Should take the last reading over when a bullet of notes is typed into, and give what a fresh parse gives', () => {
+    const cache = new LineFactsCache();
+    let lines = splitLines(start.join('\n'));
+    talks(lines, cache);
+    lines = typeAtEnd(lines, 5, ' at scale');
+    assert.deepEqual(talks(lines, cache), talks(lines.lines.join('\n')));
+    assert.equal(cache.reading.taken, 1);
+  });
+  it('Should read again when the bullet typed into is a talk\'s first bullet or one under Lightning talks', () => {
+    const cache = new LineFactsCache();
+    let lines = splitLines(start.join('\n'));
+    assert.deepEqual(talks(lines, cache), ['Pandas is not a database · Mikko Virtanen', 'Confident Systems · Ines Duarte', 'Closing · null']);
+    lines = typeAtEnd(lines, 4, ', Acme');
+    assert.deepEqual(talks(lines, cache), talks(lines.lines.join('\n')));
+    // No longer a talk line: `Lightning talks` is a talk again, read from its bullets.
+    lines = typeAtEnd(lines, 1, ' (slides soon)');
+    assert.deepEqual(talks(lines, cache), ['Lightning talks · null', 'Confident Systems · Ines Duarte', 'Closing · null']);
+    assert.equal(cache.reading.taken, 0);
+  });
+  it('Should read again when a line of text is typed into, or lines come or go', () => {
+    const cache = new LineFactsCache();
+    let lines = splitLines(start.join('\n'));
+    talks(lines, cache);
+    lines = typeAtEnd(lines, 3, ' by Ines Duarte');
+    assert.deepEqual(talks(lines, cache), talks(lines.lines.join('\n')));
+    lines = typeAtEnd(lines, 6, '\n  • one more');
+    assert.deepEqual(talks(lines, cache), talks(lines.lines.join('\n')));
+    assert.equal(cache.reading.taken, 0);
+  });
+});
