@@ -9,8 +9,8 @@ import { NO_MARK, Role, type LineScan, type Mark, type Opener } from './lineScan
 import { bulletSpeakerLine, soundsLikeATitle, type SpeakerLine } from './names';
 import { namesATalk, namesItsSpeaker, type TitleShape } from './talkLines';
 
-/** What follows a heading: bullets, text, another heading, or nothing (a rule, a header, the end). */
-export type Body = 'bullets' | 'text' | 'heading' | 'none';
+/** What follows a heading: bullets (maybe after a lead-in or a line about the page), text, another heading, or nothing (a rule, a header, the end). */
+export type Body = 'bullets' | 'bullets after a lead-in' | 'text' | 'heading' | 'none';
 
 /** One opener and what stands around it. */
 export interface Around {
@@ -59,9 +59,12 @@ export interface Conventions {
 export const MOST_HEADING_WORDS = 14;
 
 /** Every opener with what stands around it, in order. */
-export function surroundingsOf(scan: LineScan, facts: readonly LineFacts[], lowerCase: boolean): Around[] {
+export function* surroundingsOf(scan: LineScan, facts: readonly LineFacts[], lowerCase: boolean, step: number): Generator<void, Around[], void> {
   const around: Around[] = new Array(scan.openers.length);
-  for (let i = 0; i < scan.openers.length; i++) around[i] = surroundings(scan.openers[i], facts, scan.roles, lowerCase);
+  for (let i = 0; i < scan.openers.length; i++) {
+    if (i % step === step - 1) yield;
+    around[i] = surroundings(scan.openers[i], facts, scan.roles, lowerCase);
+  }
   return around;
 }
 
@@ -81,15 +84,16 @@ function surroundings(opener: Opener, facts: readonly LineFacts[], roles: Uint8A
   let firstBullet = -1;
   // Notes follow the speaker line right below; a name after a blank line may be the first of them.
   const from = (below >= 0 && below === opener.unitEnd + 1 ? below : opener.unitEnd) + 1;
-  // Lines about the page (`Posted on …`) are skipped, a few at most: a file of nothing else stays linear.
+  // Lines about the page (`Posted on …`) and lead-ins are skipped, a few at most: a file of nothing else stays linear.
   let skipped = 0;
   for (let l = from; l < facts.length; l++) {
     const g = facts[l];
     if (g.blank) continue;
-    if (g.look?.meta && ++skipped <= 3) continue;
+    // A lead-in (`I only wrote down two of them:`) is no notes of the heading: what it leads into is.
+    if ((g.look?.meta || (g.look?.leadIn && roles[l] === Role.Opener)) && ++skipped <= 3) continue;
     const role = roles[l];
     if (g.bullet) {
-      body = 'bullets';
+      body = skipped === 0 ? 'bullets' : 'bullets after a lead-in';
       firstBullet = l;
     } else if (g.indented || role === Role.Follower || role === Role.Wrap) body = 'text';
     else if (role === Role.Opener) body = looksLikeNotes(g.look!, lowerCase) && !namesATalk(g.title!) ? 'text' : 'heading';
@@ -116,12 +120,15 @@ function looksLikeNotes(look: LineLook, lowerCase: boolean): boolean {
 }
 
 /** Notes follow the heading. */
-export const hasBody = (here: Around) => here.body === 'bullets' || here.body === 'text';
+export const hasBody = (here: Around) => here.body !== 'heading' && here.body !== 'none';
+
+/** Bullets are what follows the heading. */
+export const hasBullets = (here: Around) => here.body === 'bullets' || here.body === 'bullets after a lead-in';
 
 /** A line that may be a heading by its look alone (docs/FORMAT.md, "Headings and prose"). */
 export function headingLook(here: Around, lowerCase: boolean): boolean {
   const look = here.look;
-  return !look.prose && !look.leadIn && !look.day && look.letters && look.words <= MOST_HEADING_WORDS && (!look.lowerCase || lowerCase || here.body === 'bullets');
+  return !look.prose && !look.leadIn && !look.day && look.letters && look.words <= MOST_HEADING_WORDS && (!look.lowerCase || lowerCase || hasBullets(here));
 }
 
 /** The title line names its speakers by a reading that needs nothing from the file. */
@@ -130,29 +137,35 @@ function namesSpeaker(here: Around): boolean {
 }
 
 /** The file's conventions, from its openers. */
-export function learn(scan: LineScan, around: readonly Around[], content: (line: number) => string): Conventions {
+export function* learn(scan: LineScan, around: readonly Around[], content: (line: number) => string, step: number): Generator<void, Conventions, void> {
   const lowerCase = isLowerCaseFile(scan);
   let comma = 0;
-  const below = new PlaceCount();
+  const belowNames = new PlaceCount();
   const bullet = new PlaceCount();
   const names = new PlaceCount();
   let headings = 0;
+  let below = -1;
   for (let i = 0; i < around.length; i++) {
+    if (i % step === step - 1) yield;
     const here = around[i];
-    if (here.look.prose) continue;
+    // A line right below a heading (its speaker line, maybe: a talk line would have a blank line
+    // before it) shows nothing of how talk lines are written.
+    const isBelow = here.opener.line === below;
+    below = here.belowAfterBlank ? -1 : here.below;
+    if (here.look.prose || isBelow) continue;
     const named = namesSpeaker(here);
     const commaGiven = here.title.comma?.given === true;
     if (commaGiven && !named) comma++;
     if (named || commaGiven || !headingLook(here, lowerCase)) continue;
     headings++;
-    if (here.belowSpeakers && !here.belowAfterBlank) below.add(here.belowSpeakers, content(here.below));
+    if (here.belowSpeakers && !here.belowAfterBlank) belowNames.add(here.belowSpeakers, content(here.below));
     else if (firstBulletSpeakers(here, content)) bullet.add(firstBulletSpeakers(here, content)!, content(here.firstBullet));
     else if (here.facts.speakers && !here.facts.speakers.labelled && (!here.facts.speakers.lowerCase || lowerCase) && hasBody(here)) names.add(here.facts.speakers, content(here.opener.line));
   }
   return {
     lowerCase,
     commaFirst: comma >= 2,
-    speakerBelow: below.convention(headings, 2),
+    speakerBelow: belowNames.convention(headings, 2),
     speakerBullet: bullet.convention(headings, 2),
     namesAsTalks: names.convention(headings, 3),
     talkMark: talkMarkOf(around),
@@ -230,7 +243,12 @@ export interface TalkConventions {
  * notes under one of them (or one under a talk with no notes of its own) make sections. Openers
  * that a talk above takes as its speaker line are skipped.
  */
-export function learnFromTalks(around: readonly Around[], bySelf: ReadonlyArray<{ readonly headsTalks: boolean; readonly speakerLine: number; readonly line: number } | null>, lowerCase: boolean): TalkConventions {
+export function* learnFromTalks(
+  around: readonly Around[],
+  bySelf: ReadonlyArray<{ readonly headsTalks: boolean; readonly speakerLine: number; readonly line: number } | null>,
+  lowerCase: boolean,
+  step: number,
+): Generator<void, TalkConventions, void> {
   let sections = false;
   let bullets = 0;
   let text = 0;
@@ -239,6 +257,7 @@ export function learnFromTalks(around: readonly Around[], bySelf: ReadonlyArray<
   let session = -2;
   let taken = -1;
   for (let i = 0; i < around.length; i++) {
+    if (i % step === step - 1) yield;
     const here = around[i];
     if (here.opener.line === taken) continue;
     if (here.opener.session !== session) {
@@ -247,7 +266,7 @@ export function learnFromTalks(around: readonly Around[], bySelf: ReadonlyArray<
     }
     const talk = bySelf[i];
     if (talk) {
-      if (here.body === 'bullets') bullets++;
+      if (hasBullets(here)) bullets++;
       else if (here.body === 'text') text++;
       headings = talk.headsTalks ? -1 : 0;
       empty = here.body === 'heading';

@@ -56,9 +56,9 @@ function wordsOf(text: string): number {
   return n;
 }
 
-/** A break in the programme: after its slot, at most three words, the first (or first two) a break's (`Coffee`, `Morning tea`). */
+/** A break in the programme: after its slot, at most six words, the first (or first two) a break's (`Coffee`, `Morning tea`, `Lunch 🥘 (paella, obviously)`). */
 function isBreak(bares: readonly string[], from: number): boolean {
-  if (bares.length - from > 3 || from >= bares.length) return false;
+  if (bares.length - from > 6 || from >= bares.length) return false;
   return BREAKS.has(bares[from]) || (from + 1 < bares.length && BREAKS.has(`${bares[from]} ${bares[from + 1]}`));
 }
 
@@ -75,7 +75,8 @@ const SENTENCE_WORDS = new Set([
   'liked', 'loved', 'missed', 'grabbed', 'walked', 'took', 'kicked', 'presented', 'described', 'argued', 'his', 'their',
 ]);
 /** Words a line of prose may end with when it is wrapped (its sentence goes on below). */
-const CONTINUING_WORDS = new Set(['and', 'or', 'but', 'the', 'a', 'an', 'of', 'to', 'with', 'in', 'on', 'at', 'from', 'that', 'which', 'as', 'is', 'are', 'was', 'were', 'so', 'if', 'than', 'into', 'when']);
+/** Not `in`, `on`, `up`, `for`: titles end with them (`Dataset Cards You'll Actually Fill In`, `What It's For`). */
+const CONTINUING_WORDS = new Set(['and', 'or', 'but', 'the', 'a', 'an', 'of', 'to', 'with', 'from', 'that', 'which', 'as', 'is', 'are', 'was', 'were', 'so', 'if', 'than', 'into', 'when']);
 /** A line starting with one of these and going on is a sentence (`We had…`, `This was…`). */
 const SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'it', "it's", 'it’s', 'there', 'this', 'these', 'those', 'that', 'here', 'my', 'our', 'his', 'her', 'their', 'then', 'after', 'also', 'so', 'overall', 'afterwards', 'later', 'next']);
 /** Last words of a lead-in to a list: `Key takeaways:`, `Links:`, `The agenda was as follows:`. */

@@ -49,6 +49,7 @@ const ROLE_WORDS = new Set([
   'analyst', 'advocate', 'evangelist', 'maintainer', 'maintainers', 'professor', 'student', 'sre', 'principal', 'senior', 'staff',
   'chief', 'officer', 'president', 'owner', 'author', 'contributor', 'member', 'chair', 'organiser', 'organizer', 'specialist', 'programmer',
   'hacker', 'writer', 'editor', 'librarian', 'lecturer', 'phd', 'intern', 'freelancer', 'fellow', 'partner', 'product', 'team',
+  'journalist', 'activist', 'organiser', 'organizer', 'volunteer', 'teacher', 'nurse', 'doctor', 'artist', 'contractor', 'mentor', 'coach',
 ]);
 const LONGEST_SPEAKER_TEXT = 200;
 /** A line that names only speakers is short: `Dana Whitfield, Staff Engineer, Acme`. */
@@ -140,6 +141,12 @@ const ORGANISATION_WORDS = new Set([
   'sensors', 'retail', 'compilers', 'press', 'agency', 'council', 'government', 'ministry', 'school', 'college', 'hospital', 'airlines',
 ]);
 
+/** A name without the handle after it in brackets (`Parisa Ahmadi (@parisa_foi)`). */
+function withoutHandle(part: string): string {
+  const at = part.lastIndexOf(' (@');
+  return at > 0 && part.endsWith(')') && BARE_HANDLE.test(part.slice(at + 2, -1)) ? part.slice(0, at) : part;
+}
+
 function isRole(part: string): boolean {
   const words = part.toLowerCase().split(/[\s/]+/);
   for (let i = 0; i < words.length; i++) if (ROLE_WORDS.has(words[i])) return true;
@@ -213,11 +220,11 @@ export function readSpeakers(text: string, lowerCase = false): SpeakerRead | nul
     }
   }
   const parts = text.slice(0, core).split(', ');
-  // After the names: roles and at most one organisation, in any order (`Staff Engineer, Acme`). A
-  // second name after a comma starts with a known given name (`Wen Li, Bob Jones`); `Ayesha
-  // Karim, Kestrel Security` is a speaker and her organisation.
-  let names = parts.length;
-  while (names > 1 && (isRole(parts[names - 1]) || isHandle(parts[names - 1]) || !laterName(parts[names - 1], lowerCase, names - 1))) names--;
+  // The names first (a second one after a comma starts with a known given name: `Wen Li, Bob
+  // Jones`; `Ayesha Karim, Kestrel Security` is a speaker and her organisation), then roles,
+  // handles and at most one organisation, in any order (`Head of Data, Municipalidad de Valparaíso`).
+  let names = 1;
+  while (names < parts.length && !isRole(parts[names]) && !isHandle(parts[names]) && laterName(withoutHandle(parts[names]), lowerCase, names)) names++;
   if (names < parts.length) {
     let at = parts.slice(0, names).join(', ').length;
     const namesEnd = at;
@@ -233,10 +240,13 @@ export function readSpeakers(text: string, lowerCase = false): SpeakerRead | nul
   let given = false;
   let handles = true;
   for (let i = 0; i < names; i++) {
-    const likeness = namesLikeness(parts[i], lowerCase);
+    const name = withoutHandle(parts[i]);
+    const likeness = namesLikeness(name, lowerCase);
     if (likeness === 'none') return null;
     if (i === 0) given = likeness === 'given';
-    if (!parts[i].split(/ (?:and|&) /).every(isHandle)) handles = false;
+    if (!name.split(/ (?:and|&) /).every(isHandle)) handles = false;
+    // `Parisa Ahmadi (@parisa_foi), investigative journalist`: the handle is no part of the speaker.
+    if (i === names - 1 && name.length < parts[i].length) core -= parts[i].length - name.length;
   }
   return { length: core, organisation, given, handles };
 }

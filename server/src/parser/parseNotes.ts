@@ -106,7 +106,7 @@ export function* parseSteps(input: string | TextLines, options: ParseOptions = {
   }
   const scan = taken ? taken.scan : scanner.finish();
   yield;
-  const { decisions, readBullets } = taken ?? (yield* decideLines(scan, facts, content, format));
+  const { decisions, readBullets } = taken ?? (yield* decideLines(scan, facts, content, format, slowStep));
   const bullets = new BulletTable(withBullets ? bulletLines : 0);
 
   let session: BuildingSession | null = null;

@@ -40,19 +40,24 @@ export type Decision = TalkDecision | SectionDecision;
  * The talks and sections of a scanned file, in line order (every other line of text is text), and
  * the bullets whose text the reading looked at (readingCache.ts).
  */
-export function* decideLines(scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, format: FormatOptions): Generator<void, { decisions: Decision[]; readBullets: Int32Array }, void> {
-  const around = surroundingsOf(scan, facts, isLowerCaseFile(scan));
-  const conventions = learn(scan, around, content);
+export function* decideLines(scan: LineScan, facts: readonly LineFacts[], content: (line: number) => string, format: FormatOptions, step: number): Generator<void, { decisions: Decision[]; readBullets: Int32Array }, void> {
+  // Each opener costs a microsecond or so at each stage: a pause every `step` of them keeps a
+  // 100 MB file's first parse answering other requests.
+  const around = yield* surroundingsOf(scan, facts, isLowerCaseFile(scan), step);
+  const conventions = yield* learn(scan, around, content, step);
   yield;
   const reader = new OpenerReader(scan, around, conventions, format, content);
+  yield* reader.prepare(step);
   const decisions: Decision[] = [];
   for (let i = 0; i < around.length; i++) {
+    if (i % step === step - 1) yield;
     const decision = reader.decide(i);
     if (decision) decisions.push(decision);
   }
   yield;
   const listedFrom: number[] = [];
   const all = withListedTalks(decisions, scan, facts, content, conventions, listedFrom);
+  yield;
   return { decisions: all, readBullets: readBulletsOf(around, listedFrom) };
 }
 
@@ -78,8 +83,8 @@ class OpenerReader {
   private inList = false;
   /** What each opener says of itself (parallel to `around`). */
   private readonly bySelf: Array<TalkDecision | null>;
-  /** What the talks that say so show: sections, what they carry. */
-  private readonly talks: TalkConventions;
+  /** What the talks that say so show: sections, what they carry (`prepare`). */
+  private talks: TalkConventions = { sectionsUsed: false, carryBullets: false };
   private readonly contexts: TalkLineContext[] = [];
   /** Where each title is last written, made when first asked. */
   private titlesAt: Map<string, number> | undefined;
@@ -96,8 +101,16 @@ class OpenerReader {
     private readonly content: (line: number) => string,
   ) {
     this.bySelf = new Array(around.length);
-    for (let i = 0; i < around.length; i++) this.bySelf[i] = this.talkBySelf(around[i]);
-    this.talks = learnFromTalks(around, this.bySelf, conventions.lowerCase);
+  }
+
+  /** What each opener says of itself, then what the talks that say so show: before any `decide`. */
+  *prepare(step: number): Generator<void, void, void> {
+    for (let i = 0; i < this.around.length; i++) {
+      if (i % step === step - 1) yield;
+      this.bySelf[i] = this.talkBySelf(this.around[i]);
+    }
+    yield;
+    this.talks = yield* learnFromTalks(this.around, this.bySelf, this.conventions.lowerCase, step);
   }
 
   /** How talk lines are read in a session (its order, or the file's), for headings by their place or not: two a session, made once. */
@@ -132,14 +145,15 @@ class OpenerReader {
     if (split) return talkAt(here, 'speaker on its line', split);
     if (look.day || look.breakTime || look.group || look.postPart) return null;
     // A slot makes a talk of a line of any look but a sentence (`9:30 I rewrote our CLI and so can you`).
-    if (look.sentence || (look.prose && !title.slot)) return null;
+    // A title in quotes is a title whatever its words (`"Postgres as a queue: yes, but"`).
+    if (look.sentence || (look.prose && !title.slot && !title.quoted)) return null;
     const below = here.belowSpeakers;
     if (below && this.takesSpeakerBelow(here, below, placed)) return talkAt(here, 'speaker on the next line', null, here.below, below);
     const bullet = firstBulletSpeakers(here, this.content);
     if (bullet && (bullet.given || bullet.labelled || conventions.speakerBullet)) return talkAt(here, 'speaker as its first bullet', null, here.firstBullet, bullet);
     if (title.slot) return talkAt(here, 'a time slot');
-    if (look.prose) return null;
     if (title.quoted) return talkAt(here, 'title in quotes');
+    if (look.prose) return null;
     // `Jono Bacon Keynote` is a talk whatever follows; `Keynote – Genevieve Bell` read otherwise needs notes below it.
     if (title.callsItselfATalk && (notes || !hasSeparators(title))) return talkAt(here, 'calls itself a talk');
     const self = this.namesOnlyItsSpeaker(here);
@@ -220,12 +234,23 @@ class OpenerReader {
     const look = here.look;
     const talkMark = this.conventions.talkMark!;
     const noHeading = look.day || look.group || look.breakTime || look.sentence || (look.prose && !bySelf);
+    // `Lightning talks` with talks, not notes, below it heads them: no talk itself.
+    if (here.opener.mark === talkMark && here.title.headsTalks && here.body === 'heading') {
+      this.markedSeen = true;
+      this.talk = { session: here.opener.session, evidenced: true, headsTalks: true };
+      return null;
+    }
     if (here.opener.mark === talkMark && !noHeading) {
       this.markedSeen = true;
       return this.talkFrom(here, bySelf ?? talkAt(here, "heading of the file's talks"), true);
     }
-    // Rules stand *between* talks: the first talk may have none above it.
-    if (!this.markedSeen && bySelf && !noHeading && (bySelf.split || bySelf.speakers)) return this.talkFrom(here, bySelf, true);
+    // Rules stand *between* talks: the first talk may have none above it; talks under `Lightning talks` need none.
+    if ((!this.markedSeen || this.talk?.headsTalks) && bySelf && !noHeading && (bySelf.split || bySelf.speakers)) {
+      const talk = this.talk;
+      const listed = this.talkFrom(here, bySelf, true);
+      if (talk?.headsTalks) this.talk = talk;
+      return listed;
+    }
     if (here.opener.mark !== NO_MARK && here.opener.mark !== AFTER_RULE && here.opener.mark > talkMark && this.talk) return this.section(here);
     return null;
   }

@@ -56,8 +56,8 @@ export interface TitleShape {
  * `Closing remarks`), not a word of a title (`A tiny dashboard with Panel`, `Closing the gap`).
  */
 const CALLS_ITSELF_A_TALK =
-  /(?:^|[^\p{L}])(?:keynotes?|lightn?ing talks?|plenary|sponsor(?:ed)? talk|open spaces?|unconference|workshop|fireside chat|ignite talks?)(?![\p{L}])|^(?:panel|welcome)(?![\p{L}])|(?:^|[^\p{L}])(?:opening|closing|welcome|panel)\s+(?:remarks|words|session|panel|plenary|address|talk|discussion|keynote)(?![\p{L}])|(?:^|[^\p{L}])(?:closing|opening|expert|final)\s+panel(?![\p{L}])|^(?:opening|closing)\s*$/iu;
-const HEADS_TALKS = /(?:^|[^\p{L}])(?:lightn?ing talks?|open spaces?|unconference|ignite talks?)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:keynotes?|lightn?ing (?:talks?|rounds?|sessions?)|plenary|sponsor(?:ed)? talk|open spaces?|unconference|workshop|fireside chat|ignites?|ignite talks?)(?![\p{L}])|^(?:panel|welcome)(?![\p{L}])|(?:^|[^\p{L}])(?:opening|closing|welcome|panel)\s+(?:remarks|words|session|panel|plenary|address|talk|discussion|keynote)(?![\p{L}])|(?:^|[^\p{L}])(?:closing|opening|expert|final)\s+panel(?![\p{L}])|^(?:opening|closing)\s*$/iu;
+const HEADS_TALKS = /(?:^|[^\p{L}])(?:lightn?ing (?:talks?|rounds?|sessions?)|open spaces?|unconference|ignites?|ignite talks?)(?![\p{L}])/iu;
 /** The words CALLS_ITSELF_A_TALK looks for, tested as plain strings first. */
 const TALK_WORDS = ['keynote', 'light', 'plenary', 'sponsor', 'open space', 'unconference', 'workshop', 'fireside', 'ignite', 'panel', 'welcome', 'opening', 'closing'];
 
