@@ -4,7 +4,7 @@
  * words of a post's own title. One scan over the line's words; the parser combines this with
  * the line's neighbours and the file's conventions.
  */
-import { slotEnd, YEAR } from './lineRules';
+import { isSpace, slotEnd, YEAR } from './lineRules';
 
 export interface LineLook {
   readonly words: number;
@@ -47,7 +47,11 @@ const POST_PARTS = new Set([
 ]);
 
 /** Thanks to the organisers, at the end of a post. */
-const THANKS = /^(?:thanks|thank you|many thanks|big thanks|kudos|shout-?outs?|cheers|teşekkürler|danke|merci|gracias|obrigad[oa]|grazie|dziękuję|kia ora)\b|\b(?:to|for) (?:the|all the|our) (?:organi[sz]ers|volunteers)\b/iu;
+const THANKS_FIRST = /^(?:thanks|thank you|many thanks|big thanks|kudos|shout-?outs?|cheers|teşekkürler|danke|merci|gracias|obrigad[oa]|grazie|dziękuję|kia ora)\b/iu;
+const THANKS_TO = /\b(?:to|for) (?:the|all the|our) (?:organi[sz]ers|volunteers)\b/;
+/** `lowered`: the line in lower case; the second pattern, searched through the line, only where its words are. */
+const isThanks = (text: string, lowered: string) =>
+  THANKS_FIRST.test(text) || ((lowered.includes('organi') || lowered.includes('volunteer')) && THANKS_TO.test(lowered));
 
 /** How many words a text has. */
 function wordsOf(text: string): number {
@@ -121,8 +125,8 @@ function hasSentenceBreak(text: string, allLowerCase: boolean): boolean {
   for (let dot = text.indexOf('.'); dot > 0; dot = text.indexOf('.', dot + 1)) {
     let after = dot + 1;
     if ('"”’)'.includes(text[after] ?? '\n')) after++;
-    if (!/\s/.test(text[after] ?? '')) continue;
-    while (after < text.length && /\s/.test(text[after])) after++;
+    if (!isSpace(text.charCodeAt(after))) continue;
+    while (after < text.length && isSpace(text.charCodeAt(after))) after++;
     const next = text[after] ?? '';
     if (!isLetter(next) || (!allLowerCase && next === next.toLowerCase())) continue;
     // The word before the stop: letters only, looked at back to 20 of them.
@@ -141,13 +145,23 @@ function withoutEnd(text: string, chars: string): string {
   return text.slice(0, end);
 }
 
-/** A word lower-cased without the quotes, brackets and punctuation around it. */
-function bare(word: string): string {
-  let start = 0;
-  let end = word.length;
-  while (start < end && OPENERS.includes(word[start])) start++;
-  while (end > start && (CLOSERS.includes(word[end - 1]) || '.,;:!?'.includes(word[end - 1]))) end--;
-  return word.slice(start, end).toLowerCase();
+/** `lowered`'s words (split where `text` has white space) without the quotes, brackets and punctuation around them. */
+function bareWords(words: readonly string[], lowered: string, text: string): string[] {
+  // Lower case may change a word's length (`İ`): then each word is lowered by itself.
+  const aligned = lowered.length === text.length;
+  const bares = new Array<string>(words.length);
+  let at = 0;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    at = text.indexOf(word, at);
+    let start = 0;
+    let end = word.length;
+    while (start < end && OPENERS.includes(word[start])) start++;
+    while (end > start && (CLOSERS.includes(word[end - 1]) || '.,;:!?'.includes(word[end - 1]))) end--;
+    bares[w] = aligned ? lowered.slice(at + start, at + end) : word.slice(start, end).toLowerCase();
+    at += word.length;
+  }
+  return bares;
 }
 
 /** The look of `text` (trimmed, unindented). */
@@ -164,7 +178,7 @@ export function lineLook(text: string): LineLook {
   // In a line written all in lower case, a full stop inside ends a sentence whatever follows it.
   const innerSentence = hasSentenceBreak(text, allLowerCase);
   const endsColon = last === ':';
-  const bares = words.map(bare);
+  const bares = bareWords(words, lowered, text);
   const lastWord = n > 0 ? bares[n - 1] : '';
   let sentenceWords = 0;
   let postTitleWord = false;
@@ -179,7 +193,7 @@ export function lineLook(text: string): LineLook {
   // `Lightning talks:` heads its talks: no lead-in, though `talks` ends it.
   const headsTalks = lowered.includes('lightn') || lowered.includes('lighting') || lowered.includes('open space');
   const leadIn = endsColon && !(headsTalks && n <= 3) && (n >= 6 || sentenceWords > 0 || subjectFirst || LIST_WORDS.has(lastWord) || (n >= 2 && LIST_WORDS.has(bares[n - 2])));
-  const meta = META.test(text) || NOTE_TO_SELF.test(text) || isTagLine(words);
+  const meta = META.test(text) || (lowered.includes(' read') && MINUTES_READ.test(lowered)) || NOTE_TO_SELF.test(text) || isTagLine(words);
   const sentence = endsSentence || n > MOST_TALK_LINE_WORDS || meta;
   const talky = !titleCase && (sentenceWords >= 2 || (sentenceWords >= 1 && n >= 7));
   const prose = sentence || innerSentence || leadIn || continues || n > MOST_TITLE_WORDS || talky || subjectFirst;
@@ -192,18 +206,20 @@ export function lineLook(text: string): LineLook {
     date: n <= 5 && isDate(text),
     leadIn,
     day: n <= 6 && isDay(bares),
-    postTitle: postTitleWord || YEAR.test(text) || /\bdays?\b/i.test(text),
+    postTitle: postTitleWord || YEAR.test(text) || (lowered.includes('day') && /\bdays?\b/.test(lowered)),
     lowerCase: /^\P{L}*\p{Ll}/u.test(text),
     allLowerCase,
     breakTime: isBreak(bares, wordsOf(text.slice(0, slotEnd(text)))),
     group: GROUP_PREFIX.test(text) || (n <= 4 && LIST_HEADINGS.has(withoutEnd(lowered, ': '))),
-    postPart: (n <= 4 && POST_PARTS.has(withoutEnd(lowered, ':.! '))) || THANKS.test(text),
+    postPart: (n <= 4 && POST_PARTS.has(withoutEnd(lowered, ':.! '))) || isThanks(text, lowered),
   };
 }
 
 /** Lines about the post, not the talks: `Posted 14 March · 6 min read`, `Tags: …`. */
 const META =
-  /^(?:(?:posted|published|updated|edited|written)(?: on| in| by| at|:)|filed under|originally published|tags?:|categories:|category:|share this|like this|share(?: on \w+)?:?$|tweet(?: this)?:?$|follow$|listen$|sign (?:in|up)$|member-only story$|open in app$|related(?: posts)?:?$|\d+ comments?$|comments?(?: \(\d+\))?:?$|leave a (?:comment|reply)|todo:|to-do:|to do:|todo$|note to self|follow[- ]up:)|\b\d+\s+min(?:ute)?s? read\b/i;
+  /^(?:(?:posted|published|updated|edited|written)(?: on| in| by| at|:)|filed under|originally published|tags?:|categories:|category:|share this|like this|share(?: on \w+)?:?$|tweet(?: this)?:?$|follow$|listen$|sign (?:in|up)$|member-only story$|open in app$|related(?: posts)?:?$|\d+ comments?$|comments?(?: \(\d+\))?:?$|leave a (?:comment|reply)|todo:|to-do:|to do:|todo$|note to self|follow[- ]up:)/i;
+/** `8 min read`, anywhere in the line (looked for only where ` read` is). */
+const MINUTES_READ = /\b\d+\s+min(?:ute)?s? read\b/;
 
 /** A note to self, written as one: `todo after conf`, `TODO: slides` (`Todo Apps in Rust` is a title). */
 const NOTE_TO_SELF = /^(?:todo|TODO|to-do|TO-DO)\b/;

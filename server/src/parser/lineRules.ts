@@ -4,9 +4,15 @@
  * line reads as a talk title is in talkLines.ts.
  */
 
+/** White space as `\s` matches it, by code unit (no one-letter string made and matched). */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
 /** Blank: empty or only white space, U+00A0 and the BOM included (JS `\s` covers both). */
 export function isBlank(line: string): boolean {
-  return /^\s*$/.test(line);
+  for (let i = 0; i < line.length; i++) if (!isSpace(line.charCodeAt(i))) return false;
+  return true;
 }
 
 const BULLET_MARKERS = '•-*◦‣▪';
@@ -39,7 +45,7 @@ export function bulletShape(line: string): BulletShape | null {
   if (markerEnd < line.length && after !== 32 && after !== 9 && after !== 0xa0) return null;
   if ((line[i] === '-' || line[i] === '*') && ruleShape(line)) return null;
   let textStart = markerEnd;
-  while (textStart < line.length && /\s/.test(line[textStart])) textStart++;
+  while (textStart < line.length && isSpace(line.charCodeAt(textStart))) textStart++;
   return { indent: indent + (markerEnd - i - 1), markerStart: i, textStart };
 }
 
@@ -80,7 +86,7 @@ export function hashHeading(line: string): HashHeading | null {
   while (level < line.length && line[level] === '#') level++;
   if (level === 0 || level > 6 || (line[level] !== ' ' && line[level] !== '\t')) return null;
   let textStart = level;
-  while (textStart < line.length && /\s/.test(line[textStart])) textStart++;
+  while (textStart < line.length && isSpace(line.charCodeAt(textStart))) textStart++;
   let textEnd = line.trimEnd().length;
   // A closing run of `#` (`## Title ##`) is not part of the title.
   let hashes = textEnd;

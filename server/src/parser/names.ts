@@ -20,6 +20,7 @@ const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 /** A word of a name written in lower case, in a file that writes everything so (`ana lima`). */
 const LOWER_NAME_WORD = /^\p{Ll}[\p{L}\p{M}'’-]*$/u;
 const NICKNAME = /^[‘'"“][^\s‘’'"“”]{1,30}[’'"”]$/u;
+const NICKNAME_OPENERS = '‘\'"“';
 /** A handle after a separator (`– @brendan_g`, `by @sage@mastodon.social`). */
 const HANDLE = /^@[\p{L}\p{N}_.-]{1,40}(?:@[\p{L}\p{N}_.-]{1,60})?$/u;
 /**
@@ -190,6 +191,8 @@ function trailingHandle(text: string): number {
  */
 export function readSpeakers(text: string, lowerCase = false): SpeakerRead | null {
   if (text.length === 0 || text.length > LONGEST_SPEAKER_TEXT) return null;
+  // Tests that allocate nothing first: most texts after a separator are no names (a name may open with a nickname in quotes).
+  if (!mayBeSpeakers(text, 0, lowerCase) && !NICKNAME_OPENERS.includes(text[0])) return null;
   let core = trailingHandle(text);
   let organisation: SpeakerRead['organisation'] = null;
   if (text.endsWith(')') && core === text.length) {

@@ -3,7 +3,7 @@
  * of its title and speakers (`titleShape`, from the line alone), and which one holds given what
  * the file says (`readTalkLine`). Offsets are relative to the line.
  */
-import { bulletShape, dashSeparators, slotEnd, type Part } from './lineRules';
+import { bulletShape, dashSeparators, isSpace, slotEnd, type Part } from './lineRules';
 import { TextMemo } from './memo';
 import { BARE_HANDLE, readSpeakers, soundsLikeATitle } from './names';
 
@@ -59,12 +59,9 @@ const CALLS_ITSELF_A_TALK =
   /(?:^|[^\p{L}])(?:keynotes?|lightn?ing (?:talks?|rounds?|sessions?)|plenary|sponsor(?:ed)? talk|open spaces?|unconference|workshop|fireside chat|ignites?|ignite talks?)(?![\p{L}])|^(?:panel|welcome)(?![\p{L}])|(?:^|[^\p{L}])(?:opening|closing|welcome|panel)\s+(?:remarks|words|session|panel|plenary|address|talk|discussion|keynote)(?![\p{L}])|(?:^|[^\p{L}])(?:closing|opening|expert|final)\s+panel(?![\p{L}])|^(?:opening|closing)\s*$/iu;
 const HEADS_TALKS = /(?:^|[^\p{L}])(?:lightn?ing (?:talks?|rounds?|sessions?)|open spaces?|unconference|ignites?|ignite talks?)(?![\p{L}])/iu;
 /** The words CALLS_ITSELF_A_TALK looks for, tested as plain strings first. */
-const TALK_WORDS = ['keynote', 'light', 'plenary', 'sponsor', 'open space', 'unconference', 'workshop', 'fireside', 'ignite', 'panel', 'welcome', 'opening', 'closing'];
+const TALK_WORDS = /keynote|light|plenary|sponsor|open space|unconference|workshop|fireside|ignite|panel|welcome|opening|closing/;
 
-function mayCallItselfATalk(lower: string): boolean {
-  for (let i = 0; i < TALK_WORDS.length; i++) if (lower.includes(TALK_WORDS[i])) return true;
-  return false;
-}
+const mayCallItselfATalk = (lower: string) => TALK_WORDS.test(lower);
 
 /** A title that is only the kind of talk (`Keynote`, `Opening keynote`): what stands beside it is its speaker. */
 const TALK_LABEL = /^(?:(?:opening|closing|morning|afternoon|evening|final|guest|special|invited|day \d+)\s+)?(?:keynote|plenary|welcome|fireside chat|keynote address)$/i;
@@ -76,10 +73,10 @@ const part = (line: string, start: number, end: number): Part => ({ text: line.s
 
 /** `[start, end)` without white space, enclosing quotes and a trailing `:` (typography, not the title). */
 function titlePart(line: string, start: number, end: number): Part {
-  while (start < end && /\s/.test(line[start])) start++;
-  while (end > start && /\s/.test(line[end - 1])) end--;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
   if (end - start > 1 && line[end - 1] === ':') end--;
-  while (end > start && /\s/.test(line[end - 1])) end--;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
   const close = QUOTES[line[start]];
   if (close !== undefined && end - start > 2 && line[end - 1] === close && line.indexOf(close, start + 1) === end - 1) {
     start++;
@@ -93,8 +90,8 @@ function titlePart(line: string, start: number, end: number): Part {
  * the shape is easily misread, so a speaker without a known given name makes a weak reading.
  */
 function split(line: string, title: [number, number], from: number, to: number, separator: Separator, needGiven: boolean): SpeakerSplit | null {
-  while (from < to && /\s/.test(line[from])) from++;
-  while (to > from && /\s/.test(line[to - 1])) to--;
+  while (from < to && isSpace(line.charCodeAt(from))) from++;
+  while (to > from && isSpace(line.charCodeAt(to - 1))) to--;
   const text = line.slice(from, to);
   const lowerCase = text === text.toLowerCase();
   const read = readSpeakers(text, lowerCase);
@@ -111,10 +108,11 @@ function split(line: string, title: [number, number], from: number, to: number, 
   };
 }
 
-/** The first reading that is not weak, else the first weak one. */
-function best(...readings: Array<SpeakerSplit | null>): SpeakerSplit | null {
+/** The first reading that is not weak, else the first weak one; a reading is made only if those before it are weak or none. */
+function best(...readings: Array<() => SpeakerSplit | null>): SpeakerSplit | null {
   let weak: SpeakerSplit | null = null;
-  for (const r of readings) {
+  for (const read of readings) {
+    const r = read();
     if (r && !r.weak) return r;
     weak ??= r;
   }
@@ -185,24 +183,26 @@ export function titleShape(line: string, from = 0): TitleShape {
   const quotes = quoted(line, afterSlot);
   const lastDash = dashes[dashes.length - 1];
   const atDash = (d: { start: number; end: number }) => split(line, [from, d.start], d.end, line.length, 'dash', false);
-  let byDash = lastDash ? atDash(lastDash) : null;
-  // `Title – Dana Whitfield – @dana`: the handle belongs to the name before it.
-  if (byDash?.speaker.text.startsWith('@') && dashes.length > 1) byDash = atDash(dashes[dashes.length - 2]) ?? byDash;
+  const byDash = () => {
+    const read = lastDash ? atDash(lastDash) : null;
+    // `Title – Dana Whitfield – @dana`: the handle belongs to the name before it.
+    return read?.speaker.text.startsWith('@') && dashes.length > 1 ? (atDash(dashes[dashes.length - 2]) ?? read) : read;
+  };
   const titleSide = (end: number) => TALK_LABEL.test(line.slice(from, end).trim());
   // `keynote (ana lima)`: beside the kind of talk stands its speaker, in whatever case.
   const labelled = (s: SpeakerSplit | null) => (s && s.lowerCase ? { ...s, lowerCase: false } : s);
   const last = best(
-    quotes.last,
+    () => quotes.last,
     byDash,
-    handleAtEnd(line, from),
-    trailingParen > from ? (titleSide(trailingParen) ? labelled(parenthesised(line, from, trailingParen, false)) : parenthesised(line, from, trailingParen, true)) : null,
-    colon ? (titleSide(colon.last) ? labelled(split(line, [from, colon.last], colon.last + 2, line.length, 'colon', false)) : split(line, [from, colon.last], colon.last + 2, line.length, 'colon', true)) : null,
+    () => handleAtEnd(line, from),
+    () => (trailingParen > from ? (titleSide(trailingParen) ? labelled(parenthesised(line, from, trailingParen, false)) : parenthesised(line, from, trailingParen, true)) : null),
+    () => (colon ? (titleSide(colon.last) ? labelled(split(line, [from, colon.last], colon.last + 2, line.length, 'colon', false)) : split(line, [from, colon.last], colon.last + 2, line.length, 'colon', true)) : null),
   );
   const firstDash = dashes[0];
   const first = best(
-    quotes.first,
-    firstDash ? split(line, [firstDash.end, line.length], afterSlot, firstDash.start, 'dash', false) : null,
-    colon ? split(line, [colon.first + 2, line.length], afterSlot, colon.first, 'colon', true) : null,
+    () => quotes.first,
+    () => (firstDash ? split(line, [firstDash.end, line.length], afterSlot, firstDash.start, 'dash', false) : null),
+    () => (colon ? split(line, [colon.first + 2, line.length], afterSlot, colon.first, 'colon', true) : null),
   );
   // `Speaker, Title`: a name is short, so only a comma near the start can end one.
   const comma = line.indexOf(', ', afterSlot);
@@ -216,7 +216,7 @@ export function titleShape(line: string, from = 0): TitleShape {
     comma: comma > afterSlot && comma - afterSlot <= 60 ? commaSplit(line, afterSlot, comma) : null,
     slot: afterSlot > from,
     callsItselfATalk: mayCallItselfATalk(lower) && CALLS_ITSELF_A_TALK.test(text),
-    headsTalks: headsTalks(text),
+    headsTalks: headsTalks(text, lower),
     quoted: whole.end - whole.start < line.length - from - 1 && QUOTES[line[whole.start - 1]] === line[whole.end],
   };
 }
@@ -316,8 +316,7 @@ function weakReading(shape: TitleShape, context: TalkLineContext, side: SpeakerO
 }
 
 /** It heads talks of its own (`Lightning talks`, `Open spaces`), tested as plain strings first. */
-export function headsTalks(text: string): boolean {
-  const lower = text.toLowerCase();
+export function headsTalks(text: string, lower = text.toLowerCase()): boolean {
   return (lower.includes('light') || lower.includes('open space') || lower.includes('unconference') || lower.includes('ignite')) && HEADS_TALKS.test(text);
 }
 

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { readTalkLine, titleShape } from '../../../server/src/parser/talkLines';
 import { readSpeakers } from '../../../server/src/parser/names';
+import { isBlank, isSpace } from '../../../server/src/parser/lineRules';
 import { growthFactor, lineOf, parse, textOf } from '../../helpers';
 
 const kinds = (doc: ReturnType<typeof parse>) => ({
@@ -10,6 +11,14 @@ const kinds = (doc: ReturnType<typeof parse>) => ({
 });
 
 describe('format rules', () => {
+  it('Should tell white space by code unit exactly as `\\s` does, for every code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    assert.deepEqual(differ, []);
+    assert.equal(isBlank(' \t\u00a0\ufeff\u3000'), true);
+    assert.equal(isBlank(' \u0085 '), false, 'NEL is no white space to `\\s`');
+  });
+
   describe('session headers', () => {
     it('Should read a header whose event holds a year', () => {
       assert.deepEqual(kinds(parse('Linux.conf.au 2016 – Sysadmin Miniconf – Session 3')).sessions, ['Linux.conf.au 2016 | Sysadmin Miniconf | Session 3']);
