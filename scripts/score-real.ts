@@ -16,7 +16,10 @@ interface Labelled {
 }
 
 // A reader that stops early (`| head`) ends the output, not the script with an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : Promise.reject(error)));
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const folders = process.argv.slice(2);
 if (folders.length === 0) folders.push(path.resolve(__dirname, '../../shared/real-notes'));

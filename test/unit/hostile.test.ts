@@ -62,6 +62,14 @@ const ADVERSARIES: Array<[string, (n: number) => string]> = [
   ['words of sentences', (n) => 'we were really there and '.repeat(n / 25) + 'then'],
   ['colons at the end', (n) => 'Key takeaways '.repeat(n / 14) + ':'.repeat(50)],
   ['days and slots', (n) => 'Day 2, 9:30 – '.repeat(n / 14) + 'Title'],
+  // Long runs of white space after the words that open a shape (a group, a keynote, a day, a slot, thanks).
+  ['a group word and spaces', (n) => 'Room' + ' '.repeat(n) + 'x'],
+  ['a group word, a number and spaces', (n) => 'Track 2' + ' '.repeat(n) + 'x'],
+  ['a keynote and spaces', (n) => 'Keynote' + ' '.repeat(n) + 'by x'],
+  ['a day and spaces', (n) => 'Day 2' + ' '.repeat(n) + 'Title'],
+  ['a slot and spaces', (n) => '9:30' + ' '.repeat(n) + 'Title'],
+  ['thanks and spaces', (n) => 'Thanks to' + ' '.repeat(n) + 'the organisers'],
+  ['a name and spaces', (n) => 'Ann' + ' '.repeat(n) + 'Lee, Acme'],
 ];
 
 const PLACES: Array<[string, (line: string) => string]> = [

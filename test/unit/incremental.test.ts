@@ -51,7 +51,7 @@ function observable(doc: NotesDocument) {
     diagnostics: linkDiagnostics(doc, options),
     linkModels: doc.links,
     references: doc.references,
-    talks: doc.talks.map((t) => [t.title, t.speaker, t.organisation, t.titleSpan, t.speakerSpan, t.organisationSpan, t.span]),
+    talks: doc.talks.map((t) => [t.title, t.speaker, t.organisation, t.reading, t.titleSpan, t.speakerSpan, t.organisationSpan, t.span]),
     sections: doc.sections.map((s) => [s.title, s.headingSpan, s.span, doc.talks.indexOf(s.talk)]),
     bullets,
     lineCount: doc.lines.lineCount,

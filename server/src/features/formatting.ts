@@ -133,8 +133,11 @@ export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_
     const next = doc.lineText(before);
     const nextIsText = before !== bulletLine && /^\S/.test(next);
     // The blank line that says where a heading or paragraph ends stays (emptied).
-    if (options.maxBlankLines === 0 && nextIsText && (afterText || /^\P{L}*\p{Ll}/u.test(next))) edits.push({ range: range(dropFrom, 0, before - 1, doc.lineText(before - 1).length), newText: '' });
-    else edits.push({ range: range(dropFrom, 0, before, 0), newText: '' });
+    if (options.maxBlankLines === 0 && nextIsText && (afterText || /^\P{L}*\p{Ll}/u.test(next))) {
+      const kept = doc.lineText(before - 1).length;
+      // Already one empty line: nothing to edit.
+      if (dropFrom < before - 1 || kept > 0) edits.push({ range: range(dropFrom, 0, before - 1, kept), newText: '' });
+    } else edits.push({ range: range(dropFrom, 0, before, 0), newText: '' });
     dropFrom = -1;
   };
   for (let line = first; line <= last; line++) {

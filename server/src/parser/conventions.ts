@@ -131,11 +131,6 @@ export function headingLook(here: Around, lowerCase: boolean): boolean {
   return !look.prose && !look.leadIn && !look.day && look.letters && look.words <= MOST_HEADING_WORDS && (!look.lowerCase || lowerCase || hasBullets(here));
 }
 
-/** The title line names its speakers by a reading that needs nothing from the file. */
-function namesSpeaker(here: Around): boolean {
-  return namesItsSpeaker(here.title);
-}
-
 /** The file's conventions, from its openers. */
 export function* learn(scan: LineScan, around: readonly Around[], content: (line: number) => string, step: number): Generator<void, Conventions, void> {
   const lowerCase = isLowerCaseFile(scan);
@@ -153,13 +148,13 @@ export function* learn(scan: LineScan, around: readonly Around[], content: (line
     const isBelow = here.opener.line === below;
     below = here.belowAfterBlank ? -1 : here.below;
     if (here.look.prose || isBelow) continue;
-    const named = namesSpeaker(here);
+    const named = namesItsSpeaker(here.title);
     const commaGiven = here.title.comma?.given === true;
     if (commaGiven && !named) comma++;
     if (named || commaGiven || !headingLook(here, lowerCase)) continue;
     headings++;
     if (here.belowSpeakers && !here.belowAfterBlank) belowNames.add(here.belowSpeakers, content(here.below));
-    else if (firstBulletSpeakers(here, content)) bullet.add(firstBulletSpeakers(here, content)!, content(here.firstBullet));
+    else if (firstBulletSpeakers(here, content) && (!firstBulletSpeakers(here, content)!.lowerCase || lowerCase)) bullet.add(firstBulletSpeakers(here, content)!, content(here.firstBullet));
     else if (here.facts.speakers && !here.facts.speakers.labelled && (!here.facts.speakers.lowerCase || lowerCase) && hasBody(here)) names.add(here.facts.speakers, content(here.opener.line));
   }
   return {
@@ -213,9 +208,9 @@ function talkMarkOf(around: readonly Around[]): Mark | null {
     const here = around[i];
     const mark = here.opener.mark;
     if (here.look.day || here.look.group || here.look.breakTime) continue;
-    const named = namesSpeaker(here) || here.title.last?.separator === 'paren' || (here.belowSpeakers !== null && (!here.belowAfterBlank || here.belowSpeakers.labelled)) || here.title.slot;
+    const named = namesItsSpeaker(here.title) || here.title.last?.separator === 'paren' || (here.belowSpeakers !== null && (!here.belowAfterBlank || here.belowSpeakers.labelled)) || here.title.slot;
     if (mark === NO_MARK) {
-      if (namesSpeaker(here) && !here.look.prose) namedUnmarked++;
+      if (namesItsSpeaker(here.title) && !here.look.prose) namedUnmarked++;
       continue;
     }
     const c = counts.get(mark) ?? { n: 0, named: 0 };

@@ -38,7 +38,8 @@ export interface LineLook {
 
 /** Words of a break in the programme. */
 const BREAKS = new Set(['coffee', 'lunch', 'break', 'tea', 'dinner', 'breakfast', 'drinks', 'registration', 'snacks', 'afternoon tea', 'morning tea', 'networking']);
-const GROUP_PREFIX = /^(?:theme|track|stream|room|stage|block|hall)\s*(?:\d+|[a-z])?\s*[:–—-]\s*\S|^(?:track|room|stage|hall)\s+(?:\d+|[a-z])\s*:?$/i;
+// No two runs of white space that can take the same spaces: a long run after `Room` stays linear.
+const GROUP_PREFIX = /^(?:theme|track|stream|room|stage|block|hall)\s*(?:(?:\d+|[a-z])\s*)?[:–—-]\s*\S|^(?:track|room|stage|hall)\s+(?:\d+|[a-z])\s*:?$/i;
 const LIST_HEADINGS = new Set(['contents', 'table of contents', 'toc', 'in this post', 'index', 'agenda', 'schedule', 'programme', 'program', 'watch list', 'reading list', 'links', 'talks i missed', 'to watch', 'watch later']);
 const POST_PARTS = new Set([
   'closing thoughts', 'final thoughts', 'final words', 'wrap-up', 'wrap up', 'wrapping up', 'conclusion', 'conclusions', 'in conclusion',
@@ -47,7 +48,7 @@ const POST_PARTS = new Set([
 ]);
 
 /** Thanks to the organisers, at the end of a post. */
-const THANKS_FIRST = /^(?:thanks|thank you|many thanks|big thanks|kudos|shout-?outs?|cheers|teşekkürler|danke|merci|gracias|obrigad[oa]|grazie|dziękuję|kia ora)\b/iu;
+const THANKS_FIRST = /^(?:thanks|thank you|many thanks|big thanks|kudos|shout-?outs?|cheers|teşekkürler|danke|merci|gracias|obrigad[oa]|grazie|dziękuję|kia ora)(?![\p{L}])/iu;
 const THANKS_TO = /\b(?:to|for) (?:the|all the|our) (?:organi[sz]ers|volunteers)\b/;
 /** `lowered`: the line in lower case; the second pattern, searched through the line, only where its words are. */
 const isThanks = (text: string, lowered: string) =>
@@ -65,7 +66,6 @@ function isBreak(bares: readonly string[], from: number): boolean {
   if (bares.length - from > 6 || from >= bares.length) return false;
   return BREAKS.has(bares[from]) || (from + 1 < bares.length && BREAKS.has(`${bares[from]} ${bares[from + 1]}`));
 }
-
 
 /**
  * Words that make a sentence of a line: subject pronouns, verbs in the past, talk about the talk.
@@ -122,7 +122,7 @@ const isLetter = (c: string) => c !== '' && c.toLowerCase() !== c.toUpperCase();
  * long run of letters.
  */
 function hasSentenceBreak(text: string, allLowerCase: boolean): boolean {
-  for (let dot = text.indexOf('.'); dot > 0; dot = text.indexOf('.', dot + 1)) {
+  for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
     let after = dot + 1;
     if ('"”’)'.includes(text[after] ?? '\n')) after++;
     if (!isSpace(text.charCodeAt(after))) continue;
@@ -191,8 +191,7 @@ export function lineLook(text: string): LineLook {
   const subjectFirst = n >= 4 && SUBJECTS.has(bares[0]) && !titleCase;
   const continues = (last === ',' || last === ';' || CONTINUING_WORDS.has(lastWord)) && n >= 3;
   // `Lightning talks:` heads its talks: no lead-in, though `talks` ends it.
-  const headsTalks = lowered.includes('lightn') || lowered.includes('lighting') || lowered.includes('open space');
-  const leadIn = endsColon && !(headsTalks && n <= 3) && (n >= 6 || sentenceWords > 0 || subjectFirst || LIST_WORDS.has(lastWord) || (n >= 2 && LIST_WORDS.has(bares[n - 2])));
+  const leadIn = endsColon && !(n <= 3 && headsTalks(text, lowered)) && (n >= 6 || sentenceWords > 0 || subjectFirst || LIST_WORDS.has(lastWord) || (n >= 2 && LIST_WORDS.has(bares[n - 2])));
   const meta = META.test(text) || (lowered.includes(' read') && MINUTES_READ.test(lowered)) || NOTE_TO_SELF.test(text) || isTagLine(words);
   const sentence = endsSentence || n > MOST_TALK_LINE_WORDS || meta;
   const talky = !titleCase && (sentenceWords >= 2 || (sentenceWords >= 1 && n >= 7));
@@ -213,6 +212,12 @@ export function lineLook(text: string): LineLook {
     group: GROUP_PREFIX.test(text) || (n <= 4 && LIST_HEADINGS.has(withoutEnd(lowered, ': '))),
     postPart: (n <= 4 && POST_PARTS.has(withoutEnd(lowered, ':.! '))) || isThanks(text, lowered),
   };
+}
+
+const HEADS_TALKS = /(?:^|[^\p{L}])(?:lightn?ing (?:talks?|rounds?|sessions?)|open spaces?|unconference|ignites?|ignite talks?)(?![\p{L}])/iu;
+/** It heads talks of its own (`Lightning talks`, `Open spaces`), tested as plain strings first. */
+export function headsTalks(text: string, lower = text.toLowerCase()): boolean {
+  return (lower.includes('light') || lower.includes('open space') || lower.includes('unconference') || lower.includes('ignite')) && HEADS_TALKS.test(text);
 }
 
 /** Lines about the post, not the talks: `Posted 14 March · 6 min read`, `Tags: …`. */

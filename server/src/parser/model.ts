@@ -72,7 +72,7 @@ export interface Talk {
   readonly speakerSpan: Span | null;
   /** Just the organisation's name (inside its brackets, or after its comma), on the line of the speakers. */
   readonly organisationSpan: Span | null;
-  /** From the title line to the last non-blank line before the next talk or header. */
+  /** From the title line to the last non-blank line before the next talk or header (a rule before it is no part of it). */
   readonly span: Span;
   /** The session it belongs to; null for talks before the first header. */
   readonly session: Session | null;

@@ -50,7 +50,7 @@ const ROLE_WORDS = new Set([
   'analyst', 'advocate', 'evangelist', 'maintainer', 'maintainers', 'professor', 'student', 'sre', 'principal', 'senior', 'staff',
   'chief', 'officer', 'president', 'owner', 'author', 'contributor', 'member', 'chair', 'organiser', 'organizer', 'specialist', 'programmer',
   'hacker', 'writer', 'editor', 'librarian', 'lecturer', 'phd', 'intern', 'freelancer', 'fellow', 'partner', 'product', 'team',
-  'journalist', 'activist', 'organiser', 'organizer', 'volunteer', 'teacher', 'nurse', 'doctor', 'artist', 'contractor', 'mentor', 'coach',
+  'journalist', 'activist', 'volunteer', 'teacher', 'nurse', 'doctor', 'artist', 'contractor', 'mentor', 'coach',
 ]);
 const LONGEST_SPEAKER_TEXT = 200;
 /** A line that names only speakers is short: `Dana Whitfield, Staff Engineer, Acme`. */
@@ -226,12 +226,12 @@ export function readSpeakers(text: string, lowerCase = false): SpeakerRead | nul
   // The names first (a second one after a comma starts with a known given name: `Wen Li, Bob
   // Jones`; `Ayesha Karim, Kestrel Security` is a speaker and her organisation), then roles,
   // handles and at most one organisation, in any order (`Head of Data, Municipalidad de Valparaíso`).
-  let names = 1;
-  while (names < parts.length && !isRole(parts[names]) && !isHandle(parts[names]) && laterName(withoutHandle(parts[names]), lowerCase, names)) names++;
-  if (names < parts.length) {
-    let at = parts.slice(0, names).join(', ').length;
+  let named = 1;
+  while (named < parts.length && !isRole(parts[named]) && !isHandle(parts[named]) && laterName(withoutHandle(parts[named]), lowerCase, named)) named++;
+  if (named < parts.length) {
+    let at = parts.slice(0, named).join(', ').length;
     const namesEnd = at;
-    for (let i = names; i < parts.length; i++) {
+    for (let i = named; i < parts.length; i++) {
       const start = at + 2;
       const part = parts[i];
       if (part.trim() === '' || part.length > LONGEST_ORGANISATION) return null;
@@ -242,14 +242,14 @@ export function readSpeakers(text: string, lowerCase = false): SpeakerRead | nul
   }
   let given = false;
   let handles = true;
-  for (let i = 0; i < names; i++) {
+  for (let i = 0; i < named; i++) {
     const name = withoutHandle(parts[i]);
     const likeness = namesLikeness(name, lowerCase);
     if (likeness === 'none') return null;
     if (i === 0) given = likeness === 'given';
     if (!name.split(/ (?:and|&) /).every(isHandle)) handles = false;
     // `Parisa Ahmadi (@parisa_foi), investigative journalist`: the handle is no part of the speaker.
-    if (i === names - 1 && name.length < parts[i].length) core -= parts[i].length - name.length;
+    if (i === named - 1 && name.length < parts[i].length) core -= parts[i].length - name.length;
   }
   return { length: core, organisation, given, handles };
 }
@@ -344,7 +344,11 @@ export function speakerLine(text: string, from: number, lowerCase: boolean): Spe
 /** A bullet's text read as naming only speakers (a talk's first bullet), remembered for the next parses. */
 const bulletSpeakers = new TextMemo((line) => {
   const bullet = bulletShape(line);
-  return bullet ? speakerLine(line.trimEnd(), bullet.textStart, false) : null;
+  if (!bullet) return null;
+  const text = line.trimEnd();
+  // Read in lower case where the bullet is written so: whether the file is, its reader decides (`SpeakerLine.lowerCase`).
+  const shown = text.slice(bullet.textStart);
+  return speakerLine(text, bullet.textStart, shown === shown.toLowerCase() && /\p{L}/u.test(shown));
 });
 
 export function bulletSpeakerLine(line: string): SpeakerLine | null {

@@ -1,6 +1,6 @@
 /**
  * Text → NotesDocument: what each line says alone (`lineFacts`, cached across parses when a
- * cache is given), a scan of the file's structure (`scanLines`), the decisions of what its
+ * cache is given), a scan of the file's structure (`LineScanner`), the decisions of what its
  * openers are once its conventions are learnt (`decideLines`), then one pass that builds the
  * model. Pure and total: any string yields a model, nothing throws.
  */

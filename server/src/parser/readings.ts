@@ -5,13 +5,13 @@
  */
 import { firstBulletSpeakers, hasBody, headingLook, isLowerCaseFile, learn, learnFromTalks, surroundingsOf, type Around, type Conventions, type TalkConventions } from './conventions';
 import type { LineFacts } from './lineFacts';
-import { isDate, type LineLook } from './lineLooks';
+import { headsTalks, isDate, type LineLook } from './lineLooks';
 import { normalizeName, type Part } from './lineRules';
 import { AFTER_RULE, NO_MARK, type LineScan } from './lineScan';
 import type { TalkReading } from './model';
 import { soundsLikeATitle, type SpeakerLine } from './names';
 import type { FormatOptions } from './parseNotes';
-import { headsTalks, listedTalk, readTalkLine, type SpeakerSplit, type TalkLineContext, type TitleShape } from './talkLines';
+import { listedTalk, readTalkLine, type SpeakerSplit, type TalkLineContext, type TitleShape } from './talkLines';
 
 export interface TalkDecision {
   readonly kind: 'talk';
@@ -150,7 +150,7 @@ class OpenerReader {
     const below = here.belowSpeakers;
     if (below && this.takesSpeakerBelow(here, below, placed)) return talkAt(here, 'speaker on the next line', null, here.below, below);
     const bullet = firstBulletSpeakers(here, this.content);
-    if (bullet && (bullet.given || bullet.labelled || conventions.speakerBullet)) return talkAt(here, 'speaker as its first bullet', null, here.firstBullet, bullet);
+    if (bullet && (!bullet.lowerCase || conventions.lowerCase) && (bullet.given || bullet.labelled || conventions.speakerBullet)) return talkAt(here, 'speaker as its first bullet', null, here.firstBullet, bullet);
     if (title.slot) return talkAt(here, 'a time slot');
     if (title.quoted) return talkAt(here, 'title in quotes');
     if (look.prose) return null;
@@ -312,7 +312,7 @@ function talkAt(here: Around, reading: TalkReading, split: SpeakerSplit | null =
 
 /** A name and a date beside it: the post's byline. */
 function isByline(title: TitleShape): boolean {
-  const dated = (s: SpeakerSplit | null) => s !== null && /\d/.test(s.title.text) && isDate(s.title.text);
+  const dated = (s: SpeakerSplit | null) => s !== null && isDate(s.title.text);
   return dated(title.first) || dated(title.last);
 }
 

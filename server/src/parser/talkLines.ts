@@ -3,6 +3,7 @@
  * of its title and speakers (`titleShape`, from the line alone), and which one holds given what
  * the file says (`readTalkLine`). Offsets are relative to the line.
  */
+import { headsTalks } from './lineLooks';
 import { bulletShape, dashSeparators, isSpace, slotEnd, type Part } from './lineRules';
 import { TextMemo } from './memo';
 import { BARE_HANDLE, readSpeakers, soundsLikeATitle } from './names';
@@ -57,7 +58,6 @@ export interface TitleShape {
  */
 const CALLS_ITSELF_A_TALK =
   /(?:^|[^\p{L}])(?:keynotes?|lightn?ing (?:talks?|rounds?|sessions?)|plenary|sponsor(?:ed)? talk|open spaces?|unconference|workshop|fireside chat|ignites?|ignite talks?)(?![\p{L}])|^(?:panel|welcome)(?![\p{L}])|(?:^|[^\p{L}])(?:opening|closing|welcome|panel)\s+(?:remarks|words|session|panel|plenary|address|talk|discussion|keynote)(?![\p{L}])|(?:^|[^\p{L}])(?:closing|opening|expert|final)\s+panel(?![\p{L}])|^(?:opening|closing)\s*$/iu;
-const HEADS_TALKS = /(?:^|[^\p{L}])(?:lightn?ing (?:talks?|rounds?|sessions?)|open spaces?|unconference|ignites?|ignite talks?)(?![\p{L}])/iu;
 /** The words CALLS_ITSELF_A_TALK looks for, tested as plain strings first. */
 const TALK_WORDS = /keynote|light|plenary|sponsor|open space|unconference|workshop|fireside|ignite|panel|welcome|opening|closing/;
 
@@ -313,11 +313,6 @@ function weakReading(shape: TitleShape, context: TalkLineContext, side: SpeakerO
   if (side !== 'first' && last && ((context.placed && last.separator === 'paren') || context.order === 'last' || side === 'last')) return last;
   if (side !== 'last' && first && (context.order === 'first' || side === 'first')) return first;
   return null;
-}
-
-/** It heads talks of its own (`Lightning talks`, `Open spaces`), tested as plain strings first. */
-export function headsTalks(text: string, lower = text.toLowerCase()): boolean {
-  return (lower.includes('light') || lower.includes('open space') || lower.includes('unconference') || lower.includes('ignite')) && HEADS_TALKS.test(text);
 }
 
 /** A bullet under `Lightning talks` read as a talk line with its speaker (a bracketed name needs no known given name there). */

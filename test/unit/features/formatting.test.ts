@@ -57,6 +57,8 @@ describe('formatting', () => {
     assert.equal(format(joinLines('a', '', '', '', '  • b', ''), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), joinLines('a', '  • b', ''));
     // Between two lines of text a blank line says where a heading or a paragraph ends: one stays.
     assert.equal(format(joinLines('a', '', '  ', '', 'b', ''), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), joinLines('a', '', 'b', ''));
+    // … and where that one blank line is all there is, no edit at all.
+    assert.deepEqual(formatting(parseNotes(joinLines('a', '', 'b', '')), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), []);
   });
   it('Should end with one line break, in the file\'s own line ends, and keep a BOM', () => {
     assert.equal(format('\ufeffTalk\r\n  - a\r\n\r\n\r\n\r\n\r\n'), '\ufeffTalk\r\n  - a\r\n');

@@ -156,6 +156,9 @@ describe('how a file is read', () => {
     });
     it('Should read a lower-case writer\'s names in lower case', () => {
       assert.deepEqual(talks('jsconf notes', '', 'keynote (ana lima)', '------------------', 'open hardware', '', 'terraform at scale', '------------------', 'stephen mwangi', '', 'modules'), ['keynote · ana lima', 'terraform at scale · stephen mwangi']);
+      // As first bullets too, but only where the file writes in lower case (three headings or more).
+      assert.deepEqual(talks('opening keynote', '  • ana lima', '  • notes on what we saw', '', 'rust in prod', '  • joe bloggs, acme', '  • it went well', '', 'why we left k8s', '  • a lot of yaml'), ['opening keynote · ana lima', 'rust in prod · joe bloggs', 'why we left k8s']);
+      assert.deepEqual(talks('Opening Keynote', '  • Ana Lima', '  • notes', '', 'Rust in Prod', '  • tokio everywhere', '  • it went well'), ['Opening Keynote · Ana Lima', 'Rust in Prod']);
     });
     it('Should continue a bullet with a hard-wrapped line at column 0, never read it as a title', () => {
       const doc = parse('Cranelift Internals (Tomás Herrera)', '', '- Functions: one entry block and possibly many exit blocks, so the', 'prologue/epilogue insertion has to run once per exit', '- regalloc2 replaced the old allocator');
