@@ -10,7 +10,7 @@ console.log(`fuzz: ${runs} cases per property, seed ${seed}`);
 const started = Date.now();
 const result = spawnSync(
   process.execPath,
-  ['node_modules/mocha/bin/mocha.js', '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '0', ...files],
+  ['node_modules/mocha/bin/mocha.js', '--no-config', '--require', 'tsx/cjs', '--require', 'test/sourceVersion.ts', '--extension', 'ts', '--timeout', '0', ...files],
   { stdio: 'inherit', env: { ...process.env, FAST_CHECK_RUNS: String(runs), FAST_CHECK_SEED: seed } },
 );
 console.log(`fuzz: seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s, ${result.status === 0 ? 'nothing found' : 'FAILED'}`);

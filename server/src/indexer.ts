@@ -1,26 +1,18 @@
 /**
- * Fills the WorkspaceIndex and the SearchIndex from disk: walks the workspace folders for files matching
+ * Fills the WorkspaceIndex and the SearchIndex from the workspace's files (`NotesFiles`): lists the folders' files matching
  * `confnotes.files`, reads and summarizes them one at a time, yielding between files so
  * that requests for the open file are answered while a large workspace is indexed.
  */
-import { readFile, stat } from 'node:fs';
-import * as fs from 'node:fs/promises';
-import { promisify } from 'node:util';
-import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
-import { decodeNotes, describeError } from './cli/readNotes';
+import { isWalkedPath, LARGEST_INDEXED_FILE, relativePathIn, type NotesFiles, type NotesRead } from './io/notesFiles';
 import { DEFAULT_FORMAT, parseSteps, type FormatOptions } from './parser/parseNotes';
 import { runInSlices, SLICE_MS } from './slices';
 import { summarize } from './workspace/fileSummary';
 import type { SearchService } from './searchService';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
-/** Folders never walked: tools' and version control's, never notes. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-/** Bigger files are left out of the index (and said so): reading one would stall it for seconds. */
-export const LARGEST_INDEXED_FILE = 50 * 1024 * 1024;
-/** Files read from disk at once while the parser works on those already read. */
+/** Files read at once while the parser works on those already read. */
 const READ_AHEAD = 8;
 
 export interface IndexProgress {
@@ -29,8 +21,6 @@ export interface IndexProgress {
   end(): void;
   readonly cancelled: boolean;
 }
-
-type Read = { readonly text: string } | { readonly error: string } | { readonly gone: true };
 
 export class Indexer {
   private folders: string[] = [];
@@ -48,6 +38,7 @@ export class Indexer {
   format: FormatOptions = DEFAULT_FORMAT;
 
   constructor(
+    private readonly files: NotesFiles,
     private readonly index: WorkspaceIndex,
     private readonly search: SearchService,
     private readonly log: (message: string) => void,
@@ -58,18 +49,17 @@ export class Indexer {
   ) {}
 
   configure(folderUris: readonly string[], patterns: readonly string[]): void {
-    this.folders = folderUris.filter((u) => u.startsWith('file:')).map((u) => URI.parse(u).fsPath);
+    this.folders = folderUris.filter((u) => this.files.serves(u));
     this.matches = picomatch([...patterns], { dot: true });
     this.generation++;
   }
 
-  /** Is this file one the index keeps (in a workspace folder, matching `confnotes.files`)? */
+  /** Is this file one the index keeps (in a workspace folder, where a walk reaches, matching `confnotes.files`)? */
   wants(uri: string): boolean {
-    if (!uri.startsWith('file:')) return false;
-    const file = URI.parse(uri).fsPath;
+    if (!this.files.serves(uri)) return false;
     return this.folders.some((folder) => {
-      const relative = path.relative(folder, file);
-      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && this.matches(relative.split(path.sep).join('/'));
+      const relative = relativePathIn(folder, uri);
+      return relative !== null && isWalkedPath(relative) && this.matches(relative);
     });
   }
 
@@ -84,20 +74,19 @@ export class Indexer {
     await this.search.stats();
     const files: string[] = [];
     const walkStarted = this.nextTicket;
-    for (const folder of this.folders) await this.walk(folder, folder, files, generation);
+    for (const folder of this.folders) files.push(...(await this.files.list(folder, this.matches, () => generation === this.generation)));
     if (generation !== this.generation) return 'superseded';
-    const wanted = new Set(files.map((f) => URI.file(f).toString()));
+    const wanted = new Set(files);
     // Files the walk did not see leave the index, unless an event since said otherwise.
     // Caught by the property test: a file created during the walk, its event handled first, was dropped.
     for (const uri of this.index.diskUris()) if (!wanted.has(uri) && (this.tickets.get(uri) ?? 0) <= walkStarted) this.delete(uri);
     progress?.begin(files.length);
-    const pending: Array<{ uri: string; ticket: number; read: Promise<Read> }> = [];
+    const pending: Array<{ uri: string; ticket: number; read: Promise<NotesRead> }> = [];
     let nextToRead = 0;
     const readNext = () => {
       if (nextToRead >= files.length) return;
-      const file = files[nextToRead++];
-      const uri = URI.file(file).toString();
-      pending.push({ uri, ticket: this.ticket(uri), read: readNotes(file) });
+      const uri = files[nextToRead++];
+      pending.push({ uri, ticket: this.ticket(uri), read: this.files.read(uri, LARGEST_INDEXED_FILE) });
     };
     for (let i = 0; i < READ_AHEAD; i++) readNext();
     let done = 0;
@@ -123,7 +112,7 @@ export class Indexer {
   async fileChanged(uri: string): Promise<void> {
     if (!this.wants(uri)) return;
     const ticket = this.ticket(uri);
-    await this.apply(uri, ticket, await readNotes(URI.parse(uri).fsPath));
+    await this.apply(uri, ticket, await this.files.read(uri, LARGEST_INDEXED_FILE));
   }
 
   /** A watched file or folder was deleted: it and everything under it leave the index. */
@@ -147,7 +136,7 @@ export class Indexer {
     return ticket;
   }
 
-  private async apply(uri: string, ticket: number, read: Read): Promise<void> {
+  private async apply(uri: string, ticket: number, read: NotesRead): Promise<void> {
     if (this.tickets.get(uri) !== ticket) return;
     if ('text' in read) {
       // In slices: a file of tens of megabytes takes seconds, and requests must not wait for it.
@@ -159,47 +148,13 @@ export class Indexer {
       this.search.setFromDisk(uri, doc, read.text);
       return;
     }
-    if ('error' in read) this.log(`${URI.parse(uri).fsPath}: not indexed: ${read.error}`);
+    if ('error' in read) this.log(`${displayName(uri)}: not indexed: ${read.error}`);
     this.index.deleteFromDisk(uri);
     this.search.deleteFromDisk(uri);
   }
-
-  private async walk(folder: string, dir: string, out: string[], generation: number): Promise<void> {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch (e) {
-      if (dir === folder) this.log(`cannot read the workspace folder ${folder}: ${describeError(e)}`);
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (generation !== this.generation) return;
-      const full = path.join(dir, entry.name);
-      // Symbolic links are not followed: a link to a parent folder would never end.
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(folder, full, out, generation);
-      } else if (entry.isFile() && this.matches(path.relative(folder, full).split(path.sep).join('/'))) {
-        out.push(full);
-      }
-    }
-  }
 }
 
-// The callback forms: fs/promises' readFile goes through a FileHandle (open, fstat, read, close as
-// four promises), which cost the first indexing of 10,000 files about a second of the main thread.
-const statOf = promisify(stat);
-const readBytes = promisify(readFile);
-
-/** A notes file's text, or why it is not indexed, or that it is gone. */
-export async function readNotes(file: string): Promise<Read> {
-  try {
-    const found = await statOf(file);
-    if (!found.isFile()) return { gone: true };
-    if (found.size > LARGEST_INDEXED_FILE) return { error: `larger than ${LARGEST_INDEXED_FILE / 1024 / 1024} MB` };
-    return decodeNotes(await readBytes(file));
-  } catch (e) {
-    // Deleted between the event and the read: simply not there.
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? { gone: true } : { error: describeError(e) };
-  }
+/** A file as the log names it: its path, for files on the disk. */
+function displayName(uri: string): string {
+  return uri.startsWith('file:') ? URI.parse(uri).fsPath : uri;
 }

@@ -15,9 +15,9 @@ import {
   type FileEvent,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
-import { URI } from 'vscode-uri';
 import type { HeapGrowth, IdleCompaction } from './serverMemory';
-import { Indexer, readNotes, type IndexProgress } from './indexer';
+import { Indexer, type IndexProgress } from './indexer';
+import { LARGEST_INDEXED_FILE, type NotesFiles } from './io/notesFiles';
 import { SearchService } from './searchService';
 import { runInSlices } from './slices';
 import { parseNotes, type FormatOptions } from './parser/parseNotes';
@@ -55,6 +55,8 @@ export class NotesWorkspace {
 
   constructor(
     private readonly connection: Connection,
+    /** Where the workspace's files are listed and read. */
+    readonly files: NotesFiles,
     compaction?: IdleCompaction,
     /** Room for the heap while a whole workspace is read (none given: V8's as it is). */
     private readonly heap?: HeapGrowth,
@@ -63,7 +65,7 @@ export class NotesWorkspace {
       (message) => connection.console.error(message),
       () => void this.reindexAll(),
     );
-    this.indexer = new Indexer(this.index, this.search, (message) => connection.console.info(message), (lines) => compaction?.worked(lines));
+    this.indexer = new Indexer(files, this.index, this.search, (message) => connection.console.info(message), (lines) => compaction?.worked(lines));
   }
 
   /** What the client can do, and its workspace folders (from `initialize`). */
@@ -140,7 +142,7 @@ export class NotesWorkspace {
 
   /** A file of the index as it is on disk, parsed with its links; null if it cannot be read. */
   async parseFromDisk(uri: string): Promise<NotesDocument | null> {
-    const read = await readNotes(URI.parse(uri).fsPath);
+    const read = await this.files.read(uri, LARGEST_INDEXED_FILE);
     return 'text' in read ? parseNotes(read.text, { format: this.indexer.format }) : null;
   }
 

@@ -4,8 +4,6 @@
  * workspace, with cancellable progress, a summary at the end, and the verdicts kept (by URL)
  * for the diagnostics of every file that holds those links.
  */
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { LinkCache } from './linkCheck/linkCache';
 import { checkLinks } from './linkCheck/lazyChecker';
@@ -26,11 +24,6 @@ export interface CheckSummary {
 
 /** Why a check is refused, for the user. */
 export class CheckRefused extends Error {}
-
-/** Where a client that names no folder keeps the cache: as the CLI does. */
-export function defaultCacheFolder(): string {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'confnotes');
-}
 
 export class OnlineChecks {
   /** The latest verdict of every URL checked in this session. */

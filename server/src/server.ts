@@ -13,20 +13,23 @@ import { HeapGrowth, IdleCompaction } from './serverMemory';
 import { Lifecycle } from './lifecycle';
 import { NotesWorkspace } from './notesWorkspace';
 import { registerOnlineChecks } from './onlineCheckRequests';
-import { defaultCacheFolder, OnlineChecks } from './onlineChecks';
+import { DiskFiles } from './io/diskFiles';
+import { VERSION } from './version';
+import { defaultCacheFolder } from './linkCheck/cacheFolder';
+import { OnlineChecks } from './onlineChecks';
 import { OpenDocuments } from './openDocuments';
 import type { InitializationOptions } from './protocol';
 import { defaultSettings, sameFormat, type Settings } from './settings';
 import { WorkspaceRequests } from './workspaceRequests';
 
 export const SERVER_NAME = 'confnotes-language-server';
-export const SERVER_VERSION = '0.1.0';
+export const SERVER_VERSION = VERSION;
 
 export function startServer(connection: Connection): void {
   const lifecycle = new Lifecycle();
   const configuration = new Configuration(connection);
   const compaction = new IdleCompaction((message) => connection.console.log(message));
-  const workspace = new NotesWorkspace(connection, compaction, new HeapGrowth());
+  const workspace = new NotesWorkspace(connection, new DiskFiles((message) => connection.console.info(message)), compaction, new HeapGrowth());
   const open = new OpenDocuments(workspace, lifecycle, compaction, (message) => connection.console.log(message));
   // Made again at `initialize`, when the client says where to keep the cache and whether it trusts the workspace.
   let online = new OnlineChecks(connection, null, false);

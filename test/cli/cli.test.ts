@@ -188,6 +188,16 @@ describe('confnotes CLI', () => {
     });
   });
 
+  describe('the bundle', () => {
+    it('Should hold no LSP library: the CLI speaks no protocol (the editor\'s connection, JSON-RPC, the protocol\'s messages)', () => {
+      const bundle = readFileSync(CLI, 'utf8');
+      // esbuild names each bundled module's path in a comment (`// node_modules/vscode-jsonrpc/lib/…`).
+      const modules = [...bundle.matchAll(/^\/\/ (?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]);
+      assert.ok(modules.includes('picomatch'), 'the bundle names its modules');
+      assert.deepEqual(modules.filter((m) => /^vscode-(languageserver|languageserver-protocol|jsonrpc|languageclient)$/.test(m)), []);
+    });
+  });
+
   describe('help and version', () => {
     it('Should print usage for confnotes --help and each COMMAND --help, and the version, with exit 0', () => {
       const all = run('--help');
@@ -199,7 +209,8 @@ describe('confnotes CLI', () => {
         assert.match(help.out, new RegExp(`^usage:\n  confnotes ${command} `), command);
         assert.ok(!help.out.includes(`confnotes ${command === 'outline' ? 'check' : 'outline'} `), `${command}: only its own usage`);
       }
-      assert.deepEqual([run('--version').code, run('--version').out.trim()], [0, 'confnotes 0.1.0']);
+      const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      assert.deepEqual([run('--version').code, run('--version').out.trim()], [0, `confnotes ${version}`]);
     });
   });
 
@@ -360,9 +371,10 @@ describe('confnotes CLI', () => {
         assert.match(r.err, /shut: permission denied/);
         assert.match(r.err, /pipe\.notes: not a regular file/);
         assert.match(r.out, /good\.notes:1:5: warning incomplete-link/);
-        const o = runHere('outline', path.join(open, 'folder.notes'), good);
+        // A folder is walked (as the editor's index walks it): one without notes files says so.
+        const o = runHere('outline', path.join(open, 'folder.notes'));
         assert.equal(o.code, 2);
-        assert.match(o.err, /folder\.notes: is a folder/);
+        assert.match(o.err, /folder\.notes: no notes files \(\*\*\/\*\.notes \*\*\/\*\.confnotes\) found/);
       } finally {
         rmSync(open, { recursive: true, force: true });
       }

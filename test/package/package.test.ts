@@ -61,7 +61,7 @@ describe('the npm package, installed from its tarball', function () {
     assert.equal(exported.status, 0, exported.stderr);
     assert.match(exported.stdout, /^<!doctype html>/);
     assert.equal(run('--help').status, 0);
-    assert.equal(run('--version').stdout.trim(), 'confnotes 0.1.0');
+    assert.equal(run('--version').stdout.trim(), `confnotes ${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}`);
   });
 
   it('Should answer initialize and documentSymbol from the installed confnotes-language-server --stdio', async () => {

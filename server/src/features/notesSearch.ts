@@ -4,6 +4,7 @@
  * best few are then read to place the words, to keep only talks holding each `"phrase"`, and to
  * rank higher the talks where the words are near each other (on one line).
  */
+import { lineBounds, lineStarts } from '../parser/textLines';
 import type { QueryWord, RankedPage, ScoredPassage, SearchIndex } from '../workspace/searchIndex';
 import type { PassageKind } from '../workspace/searchPassages';
 import { parseSearchQuery, passesFilter, type SearchQuery } from '../workspace/searchQuery';
@@ -18,6 +19,12 @@ export interface FileLines {
 }
 
 export type ReadLines = (uri: string) => Promise<FileLines | null>;
+
+/** A text's lines, split only where asked. */
+export function linesOfText(text: string): FileLines {
+  const starts = lineStarts(text);
+  return { lineCount: starts.length, lineText: (line) => text.slice(...lineBounds(text, starts, line)) };
+}
 
 /** Ranked passages for a query's words, the best `ranks` of them (the index may be in another thread). */
 export interface PassageSearch {

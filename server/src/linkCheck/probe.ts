@@ -4,6 +4,7 @@
  * detection; a connect timeout and a total one; retries with backoff for 429 and 5xx, honouring
  * Retry-After (429 and 503 pause the whole host); a plain User-Agent; no cookies, no credentials.
  */
+import { VERSION } from '../version';
 import { request, type Agent } from 'undici';
 import { literalAddressAllowed, NOT_ALLOWED } from './addresses';
 import type { HostLimiter } from './hostLimiter';
@@ -27,7 +28,7 @@ export interface ProbeOptions {
   readonly signal?: AbortSignal;
 }
 
-export const USER_AGENT = 'confnotes-link-check/0.1.0 (+https://github.com/confnotes/confnotes)';
+export const USER_AGENT = `confnotes-link-check/${VERSION} (+https://github.com/confnotes/confnotes)`;
 
 /** Headers that say a bot filter, not the page, answered a 403. */
 const BOT_FILTER_HEADERS = ['cf-mitigated', 'x-amzn-waf-action', 'x-datadome', 'x-sucuri-block'];

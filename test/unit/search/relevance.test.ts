@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { expandPaths } from '../../../server/src/cli/readNotes';
+import { expandPaths } from '../../../server/src/cli/notesPaths';
+import { DEFAULT_NOTES_GLOBS } from '../../../server/src/io/notesFiles';
 import { searchFiles } from '../../../server/src/cli/search';
 import { DEFAULT_FORMAT } from '../../../server/src/parser/parseNotes';
 
@@ -20,7 +21,7 @@ interface Question {
 
 describe('Search Notes relevance (test/fixtures/search/relevance.json)', () => {
   it('Should answer at least 90% of the questions first and all of them in the first five', async () => {
-    const files = [path.join(FIXTURES, 'lca2016.notes'), ...expandPaths([path.join(FIXTURES, 'workspace'), path.join(FIXTURES, 'real-world')]).map((e) => e.file)];
+    const files = [path.join(FIXTURES, 'lca2016.notes'), ...(await expandPaths([path.join(FIXTURES, 'workspace'), path.join(FIXTURES, 'real-world')], DEFAULT_NOTES_GLOBS)).map((e) => e.file)];
     const texts = new Map(files.filter((f) => !f.includes('node_modules')).map((f) => [f, readFileSync(f, 'utf8')]));
     const questions: Question[] = JSON.parse(readFileSync(path.join(FIXTURES, 'search', 'relevance.json'), 'utf8')).questions;
     assert.ok(questions.length >= 30);

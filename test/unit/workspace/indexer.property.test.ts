@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { URI } from 'vscode-uri';
 import { Indexer } from '../../../server/src/indexer';
+import { DiskFiles } from '../../../server/src/io/diskFiles';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { SearchService } from '../../../server/src/searchService';
 import { summarize } from '../../../server/src/workspace/fileSummary';
@@ -49,7 +50,7 @@ describe('Indexer, parsing in slices while files change (property)', function ()
           }
           const index = new WorkspaceIndex();
           const search = new SearchService(() => undefined);
-          const indexer = new Indexer(index, search, () => undefined, undefined, 0);
+          const indexer = new Indexer(new DiskFiles(), index, search, () => undefined, undefined, 0);
           indexer.configure([URI.file(folder).toString()], ['**/*.notes']);
           const indexing = indexer.indexAll(null);
           // Watched-file events, handled one at a time in the order they came (NotesWorkspace.filesChanged).
