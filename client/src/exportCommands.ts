@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ExportPart } from '../../server/src/features/exportPart';
+import type { ExportPart } from '../../server/src/protocol';
 import { ExportRequest } from '../../server/src/protocol';
 
 type Format = 'markdown' | 'html';

@@ -2,9 +2,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Location, Position } from 'vscode-languageserver-types';
-import { SHOW_REFERENCES_COMMAND } from '../../server/src/features/codeLenses';
-import { WorkspaceTrustNotification } from '../../server/src/protocol';
-import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
+import { SERVER_ENVIRONMENT, SHOW_REFERENCES_COMMAND, WorkspaceTrustNotification } from '../../server/src/protocol';
 import { registerBulletKeys } from './bulletKeys';
 import { CrashPolicy } from './crashPolicy';
 import { registerNotesView } from './notesView';

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { OutlineNode } from '../../server/src/features/workspaceOutline';
+import type { OutlineNode } from '../../server/src/protocol';
 import { OutlineChangedNotification, OutlineChildrenRequest, OutlinePathRequest, OverviewLinesRequest } from '../../server/src/protocol';
 import { fileLabel, reveal, type Place } from './outline';
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SearchHit, SearchResult } from '../../server/src/features/notesSearch';
+import type { SearchHit, SearchResult } from '../../server/src/protocol';
 import { SearchNotesRequest } from '../../server/src/protocol';
 import { fileLabel } from './outline';
 import { PickerPreview } from './pickerPreview';

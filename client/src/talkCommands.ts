@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TalkPick } from '../../server/src/features/talkSearch';
+import type { TalkPick } from '../../server/src/protocol';
 import { AdjacentTalkRequest, SearchTalksRequest, TalksRequest } from '../../server/src/protocol';
 import { currentLine, fileLabel, reveal, type Place } from './outline';
 import { PickerPreview } from './pickerPreview';
@@ -77,17 +77,8 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
     activeUri ? client.sendRequest(TalksRequest, { textDocument: { uri: activeUri } }) : Promise.resolve([]),
     client.sendRequest(SearchTalksRequest, { query: '', limit: LISTED }),
   ]);
-  const ofThisFile: TalkPick[] = hereTalks.map((t, ordinal) => ({
-    title: t.title,
-    speaker: t.speaker,
-    event: t.event,
-    day: t.day,
-    session: t.session,
-    uri: activeUri!,
-    ordinal,
-    line: t.selectionRange.start.line,
-    file: fileLabel(activeUri!),
-  }));
+  // A talk of this file is a pick as it is (TalkItem extends TalkPick); only the pick is remembered.
+  const ofThisFile: TalkPick[] = hereTalks.map(({ range: _range, selectionRange: _selection, ...pick }) => pick);
   const initial = arrange([...ofThisFile, ...first], false);
   if (initial.length === 0) {
     quickPick.hide();

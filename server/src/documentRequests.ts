@@ -50,7 +50,7 @@ export function registerDocumentRequests(connection: Connection, open: OpenDocum
     const options = { ...(await configuration.linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand: abilities.settingsCommands, only: p.context.only };
     return open.withModel(p.textDocument.uri, [], (m) => codeActions(m, p.textDocument.uri, p.range, options, p.context.diagnostics), token);
   });
-  connection.onRequest(TalksRequest, (p, token) => open.withModel(p.textDocument.uri, [], talkItems, token));
+  connection.onRequest(TalksRequest, (p, token) => open.withModel(p.textDocument.uri, [], (m) => talkItems(m, p.textDocument.uri), token));
   connection.onRequest(AdjacentTalkRequest, (p, token) => open.withModel(p.textDocument.uri, null, (m) => adjacentHeading(m, m.lines.offsetAt(p.position), p.direction, p.unit ?? 'talk'), token));
   connection.onRequest(OverviewLinesRequest, (p, token) => open.withModel(p.textDocument.uri, { sessions: [], talks: [], looseTalks: [] }, overviewLines, token));
   connection.onDocumentFormatting(async (p, token) => {

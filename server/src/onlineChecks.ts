@@ -9,18 +9,8 @@ import { LinkCache } from './linkCheck/linkCache';
 import { checkLinks } from './linkCheck/lazyChecker';
 import type { Verdict } from './linkCheck/outcomes';
 import type { OnlineSettings } from './settings';
+import type { CheckSummary } from './protocolTypes';
 
-export interface CheckSummary {
-  readonly files: number;
-  readonly links: number;
-  readonly dead: number;
-  readonly redirected: number;
-  readonly unverified: number;
-  readonly httpsAvailable: number;
-  readonly skipped: number;
-  readonly fromCache: number;
-  readonly cancelled: boolean;
-}
 
 /** Why a check is refused, for the user. */
 export class CheckRefused extends Error {}

@@ -1,12 +1,10 @@
-/** confnotes' own requests, beside the standard ones: Go to Talk, Next/Previous Talk and Session, the overview folds, the Conference Notes view. */
+/** confnotes' own requests and notifications, beside the standard ones: Go to Talk, Next/Previous Talk and Session, the overview folds, the Conference Notes view. */
 import { NotificationType, RequestType, type Range, type TextDocumentIdentifier, type Position } from 'vscode-languageserver-protocol';
-import type { OverviewLines } from './features/overview';
-import type { TalkItem } from './features/talks';
-import type { TalkPick } from './features/talkSearch';
-import type { SearchAnswer } from './features/notesSearch';
-import type { ExportPart } from './features/exportPart';
-import type { OutlineNode } from './features/workspaceOutline';
-import type { CheckSummary } from './onlineChecks';
+import type { CheckSummary, ExportPart, OutlineNode, OverviewLines, SearchAnswer, TalkItem, TalkPick } from './protocolTypes';
+
+// The client imports this file only: the shapes of the answers and the command ids with the requests.
+export * from './protocolTypes';
+export { SERVER_ENVIRONMENT } from './serverEnvironment';
 
 export interface TalksParams {
   readonly textDocument: TextDocumentIdentifier;

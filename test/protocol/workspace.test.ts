@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, CompletionList, Diagnostic, Hover, Location, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
-import type { OutlineNode } from '../../server/src/features/workspaceOutline';
-import type { SearchAnswer } from '../../server/src/features/notesSearch';
+import type { OutlineNode, SearchAnswer } from '../../server/src/protocol';
 import { ROOT, SAMPLE } from '../helpers';
 import { LspClient } from './lspClient';
 

@@ -5,7 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { passageSearch, searchNotes, type FileLines, type SearchAnswer, type SearchHit } from '../features/notesSearch';
+import { passageSearch, searchNotes, type FileLines } from '../features/notesSearch';
+import type { SearchAnswer, SearchHit } from '../protocolTypes';
 import { codePoints } from './check';
 import { parseNotes, type FormatOptions } from '../parser/parseNotes';
 import { summarize } from '../workspace/fileSummary';

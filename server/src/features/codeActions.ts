@@ -9,6 +9,7 @@ import { literalGlob } from '../settings';
 import { lineReadingActions } from './lineReadings';
 import { linkDiagnostic, reportedLinks, type LinkDiagnosticOptions } from './linkDiagnostics';
 import { toRange } from './ranges';
+import { IGNORE_LINK_COMMAND } from '../protocolTypes';
 
 export interface CodeActionOptions extends LinkDiagnosticOptions {
   /** The client has the `confnotes.ignoreLink` and `confnotes.markLine` commands (it can write settings; the server cannot). */
@@ -17,7 +18,6 @@ export interface CodeActionOptions extends LinkDiagnosticOptions {
   readonly only?: readonly string[];
 }
 
-export const IGNORE_LINK_COMMAND = 'confnotes.ignoreLink';
 
 export function codeActions(doc: NotesDocument, uri: string, range: Range, options: CodeActionOptions, diagnostics: readonly Diagnostic[] = []): CodeAction[] {
   if (options.only && !options.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];

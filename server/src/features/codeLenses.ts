@@ -11,8 +11,8 @@ import type { NotesDocument } from '../parser/model';
 import { referenceRange } from '../workspace/fileSummary';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
+import { SHOW_REFERENCES_COMMAND } from '../protocolTypes';
 
-export const SHOW_REFERENCES_COMMAND = 'confnotes.showReferences';
 
 export function codeLenses(doc: NotesDocument, index: WorkspaceIndex, uri: string): CodeLens[] {
   const file = index.get(uri);

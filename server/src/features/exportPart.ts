@@ -8,16 +8,8 @@ import type { ExportOptions } from './exportHeadings';
 import { exportHtml } from './exportHtml';
 import { exportMarkdown } from './exportMarkdown';
 import { exportNotes } from './exportNotes';
+import type { ExportPart } from '../protocolTypes';
 
-export interface ExportPart {
-  /** Markdown or HTML. */
-  readonly text: string;
-  /** What was exported: `file`, `selection`, `talk` or `session` (and its title). */
-  readonly what: 'file' | 'selection' | 'talk' | 'session';
-  readonly title: string | null;
-  /** Links written as text (they cannot be opened as written): their text and line (0-based). */
-  readonly unlinked: ReadonlyArray<{ readonly line: number; readonly text: string; readonly reason: string }>;
-}
 
 export type ExportScope = { readonly kind: 'file' } | { readonly kind: 'selection'; readonly range: Range } | { readonly kind: 'cursor'; readonly line: number };
 

@@ -5,8 +5,8 @@
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
+import { MARK_LINE_COMMAND } from '../protocolTypes';
 
-export const MARK_LINE_COMMAND = 'confnotes.markLine';
 
 /** The actions for the unindented line `line`: none on headers, bullets, blank or indented lines. */
 export function lineReadingActions(doc: NotesDocument, line: number): CodeAction[] {

@@ -6,11 +6,12 @@
  */
 import { lineBounds, lineStarts } from '../parser/textLines';
 import type { QueryWord, RankedPage, ScoredPassage, SearchIndex } from '../workspace/searchIndex';
-import type { PassageKind } from '../workspace/searchPassages';
+import type { SearchAnswer, SearchHit, SearchResult } from '../protocolTypes';
 import { parseSearchQuery, passesFilter, type SearchQuery } from '../workspace/searchQuery';
 import { forEachWord } from '../workspace/searchWords';
 import type { FileSummary, TalkEntry } from '../workspace/fileSummary';
 import { fileName, sessionName, type WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { PassageKind } from '../protocolTypes';
 
 /** A file's lines as they are now (an open document's, or read from disk). */
 export interface FileLines {
@@ -36,51 +37,8 @@ export function passageSearch(index: SearchIndex): PassageSearch {
   return { match: async (words, titleOnly, ranks) => index.page(words, titleOnly, ranks) };
 }
 
-export interface SearchHit {
-  /** Where the first matching word is (0-based line, UTF-16 columns). */
-  readonly line: number;
-  readonly character: number;
-  readonly endCharacter: number;
-  /** The line without its indentation, cut around the words when it is long. */
-  readonly text: string;
-  /** The column in the line where `text` starts. */
-  readonly textStart: number;
-  /** The matching words in `text`: [start, end) offsets. */
-  readonly highlights: ReadonlyArray<readonly [number, number]>;
-  /** The section of the talk the line is in, if any. */
-  readonly section: string | null;
-}
 
-export interface SearchResult {
-  readonly uri: string;
-  readonly file: string;
-  /** A talk, a session's lines before its first talk, or a file's lines before its first header. */
-  readonly kind: PassageKind;
-  /** The talk's title; `Event – Day – Session` for a session; null for a file's opening lines. */
-  readonly title: string | null;
-  readonly speaker: string | null;
-  readonly organisation: string | null;
-  readonly event: string | null;
-  readonly day: string | null;
-  readonly session: string | null;
-  /** The talk's (or session's) place in its file, from 0 (as `confnotes/searchTalks` gives it). */
-  readonly ordinal: number;
-  /** Its first line (the title line of a talk). */
-  readonly line: number;
-  readonly score: number;
-  /** The matching lines, the ones with most of the query's words first, then in line order. */
-  readonly hits: readonly SearchHit[];
-  /** Matching lines left out of `hits`. */
-  readonly moreHits: number;
-}
 
-export interface SearchAnswer {
-  readonly results: readonly SearchResult[];
-  /** Passages the index found for the words (before filters and phrases were checked): more than `results` when the limit cut. */
-  readonly found: number;
-  /** Parts of the query that were not understood. */
-  readonly problems: readonly string[];
-}
 
 const HITS_PER_RESULT = 5;
 /** Results read beyond the limit, so that the near-each-other bonus can lift one into it. */

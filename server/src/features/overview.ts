@@ -3,13 +3,8 @@
  * before any header, which no session holds) and talk titles (fold to talks).
  */
 import type { NotesDocument } from '../parser/model';
+import type { OverviewLines } from '../protocolTypes';
 
-export interface OverviewLines {
-  readonly sessions: number[];
-  readonly talks: number[];
-  /** Title lines of the talks before the first session header. */
-  readonly looseTalks: number[];
-}
 
 export function overviewLines(doc: NotesDocument): OverviewLines {
   const lineOf = (offset: number) => doc.lines.lineAt(offset);

@@ -2,29 +2,27 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { NotesDocument, Session, Talk } from '../parser/model';
 import { toRange } from './ranges';
+import type { TalkItem } from '../protocolTypes';
+import { fileName } from '../workspace/workspaceIndex';
 
-export interface TalkItem {
-  readonly title: string;
-  readonly speaker: string | null;
-  readonly event: string | null;
-  readonly day: string | null;
-  readonly session: string | null;
-  /** The whole talk. */
-  readonly range: Range;
-  /** The title line. */
-  readonly selectionRange: Range;
-}
-
-export function talkItems(doc: NotesDocument): TalkItem[] {
-  return doc.talks.map((t) => ({
-    title: t.title,
-    speaker: t.speaker,
-    event: t.session?.event ?? null,
-    day: t.session?.day ?? null,
-    session: t.session?.name ?? null,
-    range: toRange(doc, t.span),
-    selectionRange: toRange(doc, t.lineSpan),
-  }));
+/** A file's talks (`uri`), in order, as Go to Talk lists them. */
+export function talkItems(doc: NotesDocument, uri: string): TalkItem[] {
+  return doc.talks.map((t, ordinal) => {
+    const selectionRange = toRange(doc, t.lineSpan);
+    return {
+      title: t.title,
+      speaker: t.speaker,
+      event: t.session?.event ?? null,
+      day: t.session?.day ?? null,
+      session: t.session?.name ?? null,
+      uri,
+      ordinal,
+      line: selectionRange.start.line,
+      file: fileName(uri),
+      range: toRange(doc, t.span),
+      selectionRange,
+    };
+  });
 }
 
 /** The talk whose span holds the offset, or the last talk that starts before it. */

@@ -11,27 +11,9 @@
 import { normalizeName } from '../parser/lineRules';
 import type { FileSummary, SessionEntry, TalkEntry } from '../workspace/fileSummary';
 import { fileName, type WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { OutlineNode } from '../protocolTypes';
 
-/** Where a node's title line is: the file and the talk's (or session's) number in it, from 0. */
-export interface OutlineTarget {
-  readonly uri: string;
-  readonly ordinal: number;
-  /** The 0-based line of the title when the outline was made (the client re-asks when revealing). */
-  readonly line: number;
-  /** For a section: how many lines below its talk's title line it is. */
-  readonly offset?: number;
-}
 
-export interface OutlineNode {
-  readonly kind: 'event' | 'file' | 'day' | 'session' | 'talk' | 'section';
-  readonly id: string;
-  readonly label: string;
-  /** The speaker of a talk; the talk count of the others. */
-  readonly description: string;
-  readonly talkCount: number;
-  readonly target: OutlineTarget | null;
-  readonly hasChildren: boolean;
-}
 
 const SEP = '\t';
 

@@ -10,7 +10,8 @@
  * the dictionary and finds the words a query word may mean (prefix, edit distance).
  */
 import { SearchTerms } from './searchTerms';
-import { Field, readPassages, type Passage, type PassageKind, type SearchSource } from './searchPassages';
+import type { PassageKind } from '../protocolTypes';
+import { Field, readPassages, type Passage, type SearchSource } from './searchPassages';
 
 /** A word's weight in the term frequency, by field, in half units (a title word counts 3 times a text word). */
 const FIELD_WEIGHT = { [Field.Title]: 6, [Field.Speaker]: 4, [Field.Text]: 2, [Field.Context]: 1 } as const;

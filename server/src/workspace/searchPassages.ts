@@ -6,8 +6,8 @@
  */
 import type { NotesDocument } from '../parser/model';
 import { forEachWordSpan } from './searchWords';
+import type { PassageKind } from '../protocolTypes';
 
-export type PassageKind = 'file' | 'session' | 'talk';
 
 export interface Passage {
   readonly kind: PassageKind;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { codeLenses, SHOW_REFERENCES_COMMAND } from '../../../server/src/features/codeLenses';
+import { codeLenses } from '../../../server/src/features/codeLenses';
+import { SHOW_REFERENCES_COMMAND } from '../../../server/src/protocolTypes';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { uriOf, workspaceOf } from '../workspace/inMemoryWorkspace';
 

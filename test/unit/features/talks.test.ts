@@ -7,11 +7,14 @@ describe('talks', () => {
   const doc = parseNotes(SAMPLE);
 
   it('Should list talks with speaker, event, day and session for Go to Talk', () => {
-    const items = talkItems(doc);
+    const items = talkItems(doc, 'file:///notes/lca2016.notes');
     assert.equal(items.length, 23);
     assert.deepEqual(
       { ...items[2], range: undefined, selectionRange: undefined },
-      { title: 'Free as in cheap gadgets: the ESP8266', speaker: 'Angus Gratton', event: 'Linux.conf.au 2016', day: 'Friday', session: 'Session 2', range: undefined, selectionRange: undefined },
+      {
+        title: 'Free as in cheap gadgets: the ESP8266', speaker: 'Angus Gratton', event: 'Linux.conf.au 2016', day: 'Friday', session: 'Session 2',
+        uri: 'file:///notes/lca2016.notes', ordinal: 2, line: 84, file: 'lca2016.notes', range: undefined, selectionRange: undefined,
+      },
     );
     assert.equal(items[2].selectionRange.start.line, 84);
   });
