@@ -4,8 +4,8 @@
  * built by concatenation costs tens of milliseconds before any parsing starts.
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { LineTable, type LineRegion } from './parser/lineTable';
-import { applyEdit, joinLines, splitLines, type TextLines } from './parser/textLines';
+import { LineTable } from './parser/lineTable';
+import { applyEdit, joinLines, splitLines, type LineRegion, type TextLines } from './parser/textLines';
 
 export class LineDocument {
   private joined: string | undefined;

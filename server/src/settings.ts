@@ -9,14 +9,7 @@ import type { SpeakerPosition } from './parser/talkLines';
 import type { Link, LinkProblemCode } from './parser/model';
 import { DEFAULT_FORMAT, type FormatOptions } from './parser/parseNotes';
 import { DEFAULT_LAYOUT, type LayoutOptions } from './features/formatting';
-
-export type SeverityName = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
-
-/** Codes of diagnostics on `[[references]]` (features/referenceDiagnostics.ts). */
-export type ReferenceProblemCode = 'unresolved-reference' | 'ambiguous-reference';
-
-/** Codes of what checking links online found (features/onlineDiagnostics.ts). */
-export type OnlineProblemCode = 'dead-link' | 'redirected-link' | 'unverified-link' | 'https-available';
+import type { OnlineProblemCode, ReferenceProblemCode, SeverityName } from './features/severity';
 
 export type OnlineMode = 'off' | 'onCommand' | 'onSave';
 
@@ -141,11 +134,6 @@ export function linkIgnorer(patterns: readonly string[]): (link: Link) => boolea
   if (patterns.length === 0) return () => false;
   const match = picomatch([...patterns], { dot: true, nocase: true });
   return (link) => match(link.text) || (link.target !== null && (match(link.target) || match(link.target.replace(/\/$/, ''))));
-}
-
-/** A glob that matches exactly this text (what "Ignore this link" adds). */
-export function literalGlob(text: string): string {
-  return text.replace(/[\\*?[\]{}()!+@]/g, (c) => '\\' + c);
 }
 
 /** The options link features take, built once per settings object (the ignore globs compile here). */

@@ -20,7 +20,8 @@ import type { NotesWorkspace } from './notesWorkspace';
 import { CheckRefused } from './onlineChecks';
 import type { OpenDocuments } from './openDocuments';
 import { OutlineChildrenRequest, OutlinePathRequest, SearchNotesRequest, SearchTalksRequest } from './protocol';
-import { firstBullets, type TalkEntry } from './workspace/fileSummary';
+import { firstBullets } from './features/hover';
+import type { TalkEntry } from './workspace/fileSummary';
 import { canonicalUri, type WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Go to Talk lists at most this many per answer (it asks again as the user types). */

@@ -7,7 +7,7 @@ import { reportedLinks, type LinkDiagnosticOptions } from '../features/linkDiagn
 import type { Verdict } from '../linkCheck/outcomes';
 import { onlineProblem } from '../features/onlineDiagnostics';
 import { referenceProblem } from '../features/referenceDiagnostics';
-import type { SeverityName } from '../settings';
+import type { SeverityName } from '../features/severity';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface Finding {

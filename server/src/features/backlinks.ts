@@ -1,7 +1,7 @@
 /** Find All References on a talk title, a session header or a `[[reference]]`: every reference to that talk. */
 import type { Location } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
-import { referenceRange } from '../workspace/fileSummary';
+import { referenceRange } from './ranges';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { pointedAt, targetOf, titleLocation } from './targets';
 

@@ -5,7 +5,6 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
-import { literalGlob } from '../settings';
 import { lineReadingActions } from './lineReadings';
 import { linkDiagnostic, reportedLinks, type LinkDiagnosticOptions } from './linkDiagnostics';
 import { toRange } from './ranges';
@@ -82,4 +81,9 @@ export function fixesInData(uri: string, diagnostics: readonly Diagnostic[]): Co
     }
   }
   return actions;
+}
+
+/** A glob that matches exactly this text (what "Ignore this link" adds). */
+export function literalGlob(text: string): string {
+  return text.replace(/[\\*?[\]{}()!+@]/g, (c) => '\\' + c);
 }

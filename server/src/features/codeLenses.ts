@@ -8,7 +8,7 @@
  */
 import type { CodeLens, Location } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
-import { referenceRange } from '../workspace/fileSummary';
+import { referenceRange } from './ranges';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
 import { SHOW_REFERENCES_COMMAND } from '../protocolTypes';

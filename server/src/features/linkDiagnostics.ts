@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { diagnosticSeverity } from './severity';
 import type { Link, NotesDocument } from '../parser/model';
-import type { SeverityName } from '../settings';
+import type { SeverityName } from './severity';
 import { toRange } from './ranges';
 
 export interface LinkDiagnosticOptions {

@@ -7,7 +7,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Verdict, VerdictStatus } from '../linkCheck/outcomes';
 import type { Link, NotesDocument } from '../parser/model';
-import type { OnlineProblemCode, SeverityName } from '../settings';
+import type { OnlineProblemCode, SeverityName } from './severity';
 import { toRange } from './ranges';
 import { diagnosticSeverity } from './severity';
 

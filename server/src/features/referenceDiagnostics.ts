@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NotesDocument, Reference } from '../parser/model';
-import type { ReferenceProblemCode, SeverityName } from '../settings';
+import type { ReferenceProblemCode, SeverityName } from './severity';
 import { fileName, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
 import { diagnosticSeverity } from './severity';

@@ -7,7 +7,8 @@ import type { NotesDocument } from '../parser/model';
 import { fileName, targetName, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
 import { pointedAt } from './targets';
-import { referenceTitleRange, titleRange, type TalkEntry } from '../workspace/fileSummary';
+import { referenceTitleRange, titleRange } from './ranges';
+import type { TalkEntry } from '../workspace/fileSummary';
 
 /** Why a rename cannot be done, for the user. */
 export class RenameRefused extends Error {}

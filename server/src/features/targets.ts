@@ -1,7 +1,7 @@
 /** What a position in an open document points at across the workspace: a reference, or a title line. */
 import type { Location } from 'vscode-languageserver-types';
 import type { NotesDocument, Reference } from '../parser/model';
-import { headingRange } from '../workspace/fileSummary';
+import { headingRange } from './ranges';
 import type { Resolution, Target, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { spanContains } from './ranges';
 

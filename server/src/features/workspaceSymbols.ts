@@ -3,7 +3,7 @@
  * matched fuzzily on title, speaker, event, day and session, best first.
  */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
-import { headingRange } from '../workspace/fileSummary';
+import { headingRange } from './ranges';
 import { fileName, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
 const SYMBOLS = 500;

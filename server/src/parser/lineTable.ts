@@ -3,18 +3,11 @@
  * Offsets and characters are UTF-16 code units, as LSP positions are, so the
  * character of an offset is just its distance from the line start.
  */
-import { BREAK_LENGTHS, type TextLines } from './textLines';
+import { BREAK_LENGTHS, type LineRegion, type TextLines } from './textLines';
 
 export interface Position {
   readonly line: number;
   readonly character: number;
-}
-
-/** Lines [first, first + removed) of a text replaced by `inserted` lines, the others the same strings. */
-export interface LineRegion {
-  readonly first: number;
-  readonly removed: number;
-  readonly inserted: number;
 }
 
 export class LineTable {

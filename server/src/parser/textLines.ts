@@ -3,7 +3,13 @@
  * replaces a few lines and every other line stays the same string, which the parser's
  * per-line cache then recognises without reading it again (docs/ARCHITECTURE.md, "Speed").
  */
-import type { LineRegion } from './lineTable';
+
+/** Lines [first, first + removed) of a text replaced by `inserted` lines, the others the same strings. */
+export interface LineRegion {
+  readonly first: number;
+  readonly removed: number;
+  readonly inserted: number;
+}
 
 export interface TextLines {
   /** Each line's text without its line break. Never empty: an empty text has one empty line. */

@@ -4,7 +4,6 @@
  * thousand files hold tens of thousands of talks: three Range objects per talk cost more than
  * the talk itself, so ranges are made when a feature asks (`headingRange` and the others below).
  */
-import type { Range } from 'vscode-languageserver-types';
 import type { NotesDocument, Span } from '../parser/model';
 import { referenceKey } from '../parser/references';
 import { runToEnd } from '../parser/steps';
@@ -87,31 +86,6 @@ export interface FileSummary {
   readonly references: readonly ReferenceEntry[];
 }
 
-/** The title line of a talk, or the header of a session. */
-export function headingRange(t: TalkEntry | SessionEntry): Range {
-  return { start: { line: t.line, character: t.character }, end: { line: t.line, character: t.headingEnd } };
-}
-
-/** The whole talk or session. */
-export function wholeRange(t: TalkEntry | SessionEntry): Range {
-  return { start: { line: t.line, character: t.character }, end: { line: t.endLine, character: t.endCharacter } };
-}
-
-/** Just a talk's title. */
-export function titleRange(t: TalkEntry): Range {
-  return { start: { line: t.line, character: t.titleStart }, end: { line: t.line, character: t.titleEnd } };
-}
-
-/** A reference from `[[` to `]]`. */
-export function referenceRange(r: ReferenceEntry): Range {
-  return { start: { line: r.line, character: r.character }, end: { line: r.line, character: r.endCharacter } };
-}
-
-/** Just the title part of a reference. */
-export function referenceTitleRange(r: ReferenceEntry): Range {
-  return { start: { line: r.line, character: r.targetStart }, end: { line: r.line, character: r.targetEnd } };
-}
-
 /** What of a document other files depend on (`documentNames`). */
 export type DocumentNames = readonly Name[];
 type Name = string | number | null;
@@ -148,28 +122,6 @@ function visitNames(doc: NotesDocument, visit: (name: Name) => boolean): boolean
   for (const s of doc.sessions) if (!visit(s.event) || !visit(s.day) || !visit(s.name) || !visit(s.talks.length)) return false;
   for (const r of doc.references) if (!visit(r.target) || !visit(r.file)) return false;
   return true;
-}
-
-const BULLETS_IN_HOVER = 3;
-const LONGEST_BULLET_IN_HOVER = 120;
-
-/**
- * The text of a talk's first top-level bullets (at most three, each cut at 120 characters), for
- * a hover on a reference to it. Read from its file when asked, not kept in the index: for
- * 10,000 files they were 50 MB.
- */
-export function firstBullets(doc: NotesDocument, ordinal: number): string[] {
-  const talk = doc.talks[ordinal];
-  if (!talk) return [];
-  const bullets: string[] = [];
-  for (const root of doc.bullets.roots()) {
-    const span = doc.bullets.textSpan(root);
-    if (span.start < talk.span.start) continue;
-    if (span.start > talk.span.end || bullets.length === BULLETS_IN_HOVER) break;
-    const start = doc.lines.positionAt(span.start);
-    bullets.push(doc.lineText(start.line).slice(start.character, start.character + Math.min(span.end - span.start, LONGEST_BULLET_IN_HOVER)));
-  }
-  return bullets;
 }
 
 /** Talks or references summarized between two pauses of `summarySteps`. */

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { hover } from '../../../server/src/features/hover';
 import { defaultSettings, linkOptions } from '../../../server/src/settings';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { firstBullets } from '../../../server/src/workspace/fileSummary';
+import { firstBullets } from '../../../server/src/features/hover';
 import { withCursor } from '../../helpers';
 import { workspaceWithCursor } from '../workspace/inMemoryWorkspace';
 

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { documentNames, firstBullets, sameNames, headingRange, summarize, titleRange, wholeRange } from '../../../server/src/workspace/fileSummary';
+import { firstBullets } from '../../../server/src/features/hover';
+import { headingRange, titleRange, wholeRange } from '../../../server/src/features/ranges';
+import { documentNames, sameNames, summarize } from '../../../server/src/workspace/fileSummary';
 import { SAMPLE, growthFactor, joinLines } from '../../helpers';
 
 describe('fileSummary', () => {
