@@ -7,6 +7,7 @@
  * (LF, CRLF) and a BOM too. Edits touch only the lines that change.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { ruleShape } from '../parser/lineRules';
 import type { NotesDocument } from '../parser/model';
 
 export type BulletMarker = '•' | '-' | '*';
@@ -132,8 +133,10 @@ export function formatting(doc: NotesDocument, options: LayoutOptions = DEFAULT_
     if (dropFrom < 0) return;
     const next = doc.lineText(before);
     const nextIsText = before !== bulletLine && /^\S/.test(next);
-    // The blank line that says where a heading or paragraph ends stays (emptied).
-    if (options.maxBlankLines === 0 && nextIsText && (afterText || /^\P{L}*\p{Ll}/u.test(next))) {
+    // The blank line that says where a heading or paragraph ends stays (emptied); so does one
+    // between a line of text and a rule, which without it would underline that line.
+    const nextIsRule = afterText && ruleShape(next) !== null;
+    if (options.maxBlankLines === 0 && (nextIsRule || (nextIsText && (afterText || /^\P{L}*\p{Ll}/u.test(next))))) {
       const kept = doc.lineText(before - 1).length;
       // Already one empty line: nothing to edit.
       if (dropFrom < before - 1 || kept > 0) edits.push({ range: range(dropFrom, 0, before - 1, kept), newText: '' });

@@ -72,8 +72,8 @@ function surroundings(opener: Opener, facts: readonly LineFacts[], roles: Uint8A
   const f = facts[opener.line];
   let below = -1;
   let next = opener.unitEnd + 1;
-  // Right below, or after one blank line.
-  if (next < facts.length && facts[next].blank) next++;
+  // Right below, or after blank lines: how many does not matter (Format Document may take some away).
+  while (next < facts.length && facts[next].blank) next++;
   if (next < facts.length) {
     const role = roles[next];
     const candidate = facts[next];

@@ -57,6 +57,8 @@ describe('formatting', () => {
     assert.equal(format(joinLines('a', '', '', '', '  • b', ''), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), joinLines('a', '  • b', ''));
     // Between two lines of text a blank line says where a heading or a paragraph ends: one stays.
     assert.equal(format(joinLines('a', '', '  ', '', 'b', ''), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), joinLines('a', '', 'b', ''));
+    // … and one before a rule, which would underline the line above without it (found by the property below).
+    assert.equal(format(joinLines('A', '', '', ' ---', '- b', ''), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), joinLines('A', '', ' ---', '- b', ''));
     // … and where that one blank line is all there is, no edit at all.
     assert.deepEqual(formatting(parseNotes(joinLines('a', '', 'b', '')), { ...DEFAULT_LAYOUT, maxBlankLines: 0 }), []);
   });
