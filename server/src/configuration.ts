@@ -61,6 +61,11 @@ export class Configuration {
     this.byUri.delete(uri);
   }
 
+  /** A closed document's settings are read afresh next time it opens. */
+  forgetWhenClosed(documents: { onDidClose(listener: (e: { readonly document: { readonly uri: string } }) => void): unknown }): void {
+    documents.onDidClose((e) => this.forget(e.document.uri));
+  }
+
   /** The settings of the whole workspace (which files are notes, how talk lines are read). */
   workspace(): Promise<Settings> {
     return this.canRead ? this.read('confnotes') : Promise.resolve(this.fallback);

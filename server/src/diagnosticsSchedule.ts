@@ -117,12 +117,11 @@ export class DiagnosticsSchedule {
     void this.connection.sendNotification(OutlineChangedNotification, {});
   }
 
+  /** A document closed: nothing of it is scheduled, and its diagnostics go. */
   private closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    this.open.closed(uri);
     this.toldAboutLongLines.delete(uri);
-    this.configuration.forget(uri);
     this.validatedWith.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

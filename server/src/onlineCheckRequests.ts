@@ -7,10 +7,10 @@ import type { Connection } from 'vscode-languageserver';
 import type { Configuration } from './configuration';
 import type { DiagnosticsSchedule } from './diagnosticsSchedule';
 import { onlineDiagnostics } from './features/onlineDiagnostics';
-import type { NotesWorkspace } from './notesWorkspace';
 import type { OnlineChecks } from './onlineChecks';
 import type { OpenDocuments } from './openDocuments';
 import type { NotesDocument } from './parser/model';
+import { canonicalUri } from './workspace/workspaceIndex';
 import { CheckLinksOnlineRequest, WorkspaceTrustNotification } from './protocol';
 import { refusalAsError, type WorkspaceRequests } from './workspaceRequests';
 
@@ -19,7 +19,6 @@ export function registerOnlineChecks(
   online: () => OnlineChecks,
   open: OpenDocuments,
   configuration: Configuration,
-  workspace: NotesWorkspace,
   requests: WorkspaceRequests,
   diagnostics: DiagnosticsSchedule,
 ): void {
@@ -27,8 +26,7 @@ export function registerOnlineChecks(
   const modelsOf = async (uris: readonly string[]): Promise<Map<string, NotesDocument>> => {
     const found = new Map<string, NotesDocument>();
     for (const uri of uris) {
-      const document = open.get(uri);
-      const model = document ? await open.modelOf(document) : await workspace.parseFromDisk(uri);
+      const model = await open.modelOrDisk(uri);
       if (model) found.set(uri, model);
     }
     return found;
@@ -36,8 +34,9 @@ export function registerOnlineChecks(
   /** Open files are checked again; closed ones with online problems get their diagnostics now (they go when the file next closes). */
   const showResults = async (checked: ReadonlyMap<string, NotesDocument>) => {
     for (const [uri, model] of checked) {
-      if (open.get(uri)) {
-        void diagnostics.schedule(uri, true);
+      const document = open.find(uri);
+      if (document) {
+        void diagnostics.schedule(document.uri, true);
         continue;
       }
       const options = await configuration.linkOptionsFor(uri);
@@ -49,7 +48,8 @@ export function registerOnlineChecks(
     online().trusted = p.trusted === true;
   });
   connection.onRequest(CheckLinksOnlineRequest, async (p, token) => {
-    const files = p.scope === 'file' && p.uri ? [p.uri] : [...new Set([...open.uris(), ...(await requests.indexFor(token)).diskUris()])];
+    // One spelling of each file (the index's): a file a client holds open as `notes@home%20(2016)` is the disk's `notes%40home%20%282016%29`.
+    const files = p.scope === 'file' && p.uri ? [p.uri] : [...new Set([...open.uris().map(canonicalUri), ...(await requests.indexFor(token)).diskUris()])];
     const models = await modelsOf(files);
     const settings = p.scope === 'file' && p.uri ? await configuration.forUri(p.uri) : await configuration.workspace();
     const urls = [...models.values()].flatMap((m) => m.links.flatMap((l) => (l.target === null ? [] : [l.target])));

@@ -10,6 +10,7 @@ import { LineDocument } from './lineDocument';
 import type { NotesWorkspace } from './notesWorkspace';
 import type { NotesDocument } from './parser/model';
 import type { FormatOptions } from './parser/parseNotes';
+import { canonicalUri } from './workspace/workspaceIndex';
 
 export class OpenDocuments {
   readonly documents = new TextDocuments(LineDocument);
@@ -17,6 +18,8 @@ export class OpenDocuments {
   /** Bumped each time a document is opened: work begun for one opening must not land in the next. */
   private readonly opened = new Map<string, number>();
   private openings = 0;
+  /** The client's spelling of each open document's URI, by the index's (`canonicalUri`). */
+  private readonly spelt = new Map<string, string>();
 
   constructor(
     private readonly workspace: NotesWorkspace,
@@ -25,7 +28,22 @@ export class OpenDocuments {
     log?: (message: string) => void,
   ) {
     this.models = new DocumentModels({ parsed: (lines) => compaction?.worked(lines), largeDocumentCame: () => compaction?.collectNow() }, log);
-    this.documents.onDidOpen((e) => this.opened.set(e.document.uri, ++this.openings));
+    this.documents.onDidOpen((e) => {
+      this.opened.set(e.document.uri, ++this.openings);
+      this.spelt.set(canonicalUri(e.document.uri), e.document.uri);
+    });
+    this.documents.onDidClose((e) => this.closed(e.document.uri));
+  }
+
+  /** The open document of this file, whatever the spelling of its URI (a client's or the index's). */
+  find(uri: string): LineDocument | undefined {
+    return this.documents.get(uri) ?? this.documents.get(this.spelt.get(canonicalUri(uri)) ?? '');
+  }
+
+  /** A file's model: as the editor has it when it is open, else as it is on disk (null if it cannot be read). */
+  async modelOrDisk(uri: string): Promise<NotesDocument | null> {
+    const document = this.find(uri);
+    return document ? this.models.get(document) : this.workspace.parseFromDisk(canonicalUri(uri));
   }
 
   get(uri: string): LineDocument | undefined {
@@ -80,8 +98,9 @@ export class OpenDocuments {
   }
 
   /** A document closed: its model goes, its disk copy counts again in the index. */
-  closed(uri: string): void {
+  private closed(uri: string): void {
     this.opened.delete(uri);
+    if (this.spelt.get(canonicalUri(uri)) === uri) this.spelt.delete(canonicalUri(uri));
     this.models.forget(uri);
     this.workspace.closed(uri);
   }

@@ -31,6 +31,7 @@ export function startServer(connection: Connection): void {
   const compaction = new IdleCompaction((message) => connection.console.log(message));
   const workspace = new NotesWorkspace(connection, new DiskFiles((message) => connection.console.info(message)), compaction, new HeapGrowth());
   const open = new OpenDocuments(workspace, lifecycle, compaction, (message) => connection.console.log(message));
+  configuration.forgetWhenClosed(open.documents);
   // Made again at `initialize`, when the client says where to keep the cache and whether it trusts the workspace.
   let online = new OnlineChecks(connection, null, false);
   const diagnostics = new DiagnosticsSchedule(connection, open, configuration, workspace, () => online, lifecycle);
@@ -84,7 +85,7 @@ export function startServer(connection: Connection): void {
 
   registerDocumentRequests(connection, open, configuration, requests, abilities);
   requests.register(connection);
-  registerOnlineChecks(connection, () => online, open, configuration, workspace, requests, diagnostics);
+  registerOnlineChecks(connection, () => online, open, configuration, requests, diagnostics);
 
   open.documents.listen(connection);
   connection.listen();

@@ -54,8 +54,7 @@ export class WorkspaceRequests {
 
   /** A talk's first bullets, from its file as the editor has it or as it is on disk; null if that talk is no longer there. */
   async firstBulletsOf(talk: TalkEntry): Promise<string[] | null> {
-    const document = this.open.get(talk.uri) ?? this.open.all().find((d) => canonicalUri(d.uri) === talk.uri);
-    const model = document ? await this.open.modelOf(document) : await this.workspace.parseFromDisk(talk.uri);
+    const model = await this.open.modelOrDisk(talk.uri);
     // Changed since it was indexed: the bullets of another talk would mislead.
     return model && model.talks[talk.ordinal]?.title === talk.title ? firstBullets(model, talk.ordinal) : null;
   }
@@ -83,7 +82,7 @@ export class WorkspaceRequests {
       const index = await this.indexFor(token);
       await open.syncToSearch();
       const linesOf = (uri: string) => {
-        const document = open.get(uri) ?? open.all().find((d) => canonicalUri(d.uri) === uri);
+        const document = open.find(uri);
         if (!document) return this.linesFromFiles(uri);
         return open.modelOf(document).then((model) => ({ lineCount: model.lines.lineCount, lineText: (line: number) => model.lineText(line) }));
       };

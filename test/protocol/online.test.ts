@@ -83,6 +83,20 @@ describe('checking links online over stdio', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('Should count a file once and check the editor\'s text when a client holds it open under another spelling of its URI', async () => {
+    writeFileSync(path.join(dir, 'notes@home (2016).notes'), 'On disk by Bo Ng\n  • no links here\n');
+    await start(true);
+    // Node's spelling (`notes@home%20(2016).notes`), not VS Code's (`notes%40home%20%282016%29.notes`), which the index uses.
+    const spelt = uri('notes@home (2016).notes');
+    assert.ok(spelt.includes('@') && spelt.includes('('), spelt);
+    await client.open(spelt, notes());
+    const checked = client.diagnostics(spelt, (p) => p.diagnostics.some((d) => d.code === 'dead-link'));
+    const summary = await check({ scope: 'workspace' });
+    assert.deepEqual([summary.files, summary.links, summary.dead], [1, 5, 1]);
+    assert.deepEqual(codes((await checked).diagnostics).filter((c) => c.endsWith('dead-link')), ['1:dead-link']);
+    assert.equal(await client.stop(), 0);
+  });
+
   it('Should answer a second check from the cache on disk, also after a restart', async () => {
     await start(true);
     const file = uri('a.notes');
