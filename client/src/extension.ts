@@ -98,7 +98,10 @@ async function ignoreLink(glob: string): Promise<void> {
   if (!current.includes(glob)) await config.update('links.ignore', [...current, glob], target);
 }
 
-/** "Read this line as a talk / section": the line's text joins one list of `confnotes.format` and leaves the other. */
+/**
+ * "Read this line as a talk / section": the line's text joins one list of `confnotes.reading`
+ * and leaves the other (and the other's old name, `confnotes.format.*`, where it was written).
+ */
 async function markLine(as: 'talk' | 'section', line: string): Promise<void> {
   const config = vscode.workspace.getConfiguration('confnotes');
   const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
@@ -107,7 +110,8 @@ async function markLine(as: 'talk' | 'section', line: string): Promise<void> {
     return (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
   };
   const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === line.trim().replace(/\s+/g, ' ').toLowerCase();
-  const [add, remove] = as === 'talk' ? ['format.talks', 'format.sections'] : ['format.sections', 'format.talks'];
-  if (current(remove).some(same)) await config.update(remove, current(remove).filter((l) => !same(l)), target);
-  if (!current(add).some(same)) await config.update(add, [...current(add), line], target);
+  const [add, remove] = as === 'talk' ? ['talks', 'sections'] : ['sections', 'talks'];
+  for (const key of [`reading.${remove}`, `format.${remove}`]) if (current(key).some(same)) await config.update(key, current(key).filter((l) => !same(l)), target);
+  // Listed under the old name already: it is read as that.
+  if (!current(`reading.${add}`).some(same) && !current(`format.${add}`).some(same)) await config.update(`reading.${add}`, [...current(`reading.${add}`), line], target);
 }

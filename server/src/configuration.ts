@@ -3,7 +3,8 @@
  * (cached until the client says they changed) or, for clients without it, taken from
  * `initializationOptions.settings` and `didChangeConfiguration`.
  */
-import { DidChangeConfigurationNotification, type Connection, type DidChangeConfigurationParams, type InitializeParams } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, type Connection, type DidChangeConfigurationParams } from 'vscode-languageserver';
+import type { ClientAbilities } from './clientAbilities';
 import type { InitializationOptions } from './protocol';
 import { defaultSettings, linkOptions, readSettings, type Settings } from './settings';
 
@@ -19,9 +20,9 @@ export class Configuration {
 
   constructor(private readonly connection: Connection) {}
 
-  initialize(params: InitializeParams, init: InitializationOptions): void {
-    this.canRead = params.capabilities.workspace?.configuration === true;
-    this.canRegisterChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  initialize(client: ClientAbilities, init: InitializationOptions): void {
+    this.canRead = client.readsConfiguration;
+    this.canRegisterChange = client.registersConfigurationChange;
     if (init.settings !== undefined) this.fallback = readSettings(init.settings);
   }
 

@@ -52,7 +52,7 @@ export class DocumentModels {
     private readonly slicing: { fromLines: number; sliceMs: number; linesPerStep?: number } = { fromLines: SLICED_FROM_LINES, sliceMs: SLICE_MS },
   ) {}
 
-  /** How talk lines are read (`confnotes.format.*`); a change makes every model be parsed again. */
+  /** How talk lines are read (`confnotes.reading.*`); a change makes every model be parsed again. */
   useFormat(format: FormatOptions): void {
     if (format === this.format) return;
     this.format = format;

@@ -17,18 +17,12 @@ import type { OpenDocuments } from './openDocuments';
 import { AdjacentTalkRequest, ExportRequest, NextHeadersRequest, OverviewLinesRequest, TalksRequest } from './protocol';
 import { exportPart, type ExportScope } from './features/exportPart';
 import type { WorkspaceRequests } from './workspaceRequests';
+import type { ClientAbilities } from './clientAbilities';
 
 /** What the client said it can do, as these requests need it (from `initialize`). */
-export interface DocumentAbilities {
-  /** VS Code's `editor.foldingMaximumRegions`, as the client says it. */
-  foldingLimit?: number;
-  /** The client has the commands that write settings (`confnotes.ignoreLink`, `confnotes.markLine`). */
-  settingsCommands: boolean;
-}
-
-export function registerDocumentRequests(connection: Connection, open: OpenDocuments, configuration: Configuration, workspace: WorkspaceRequests, abilities: DocumentAbilities): void {
+export function registerDocumentRequests(connection: Connection, open: OpenDocuments, configuration: Configuration, workspace: WorkspaceRequests, client: () => ClientAbilities | null): void {
   connection.onDocumentSymbol((p, token) => open.withModel(p.textDocument.uri, [], documentSymbols, token));
-  connection.onFoldingRanges((p, token) => open.withModel(p.textDocument.uri, [], (m) => foldingRanges(m, { rangeLimit: abilities.foldingLimit }), token));
+  connection.onFoldingRanges((p, token) => open.withModel(p.textDocument.uri, [], (m) => foldingRanges(m, { rangeLimit: client()?.foldingLimit }), token));
   connection.onDocumentLinks(async (p, token) => {
     // Links to talks need the index; a document without references does not wait for it.
     const withReferences = await open.withModel(p.textDocument.uri, false, (m) => m.references.length > 0, token);
@@ -47,7 +41,7 @@ export function registerDocumentRequests(connection: Connection, open: OpenDocum
     return open.withModel(p.textDocument.uri, null, (m) => (inside(m) ? hover(m, m.lines.offsetAt(p.position), options, known, () => bullets) : null), token);
   });
   connection.onCodeAction(async (p, token) => {
-    const options = { ...(await configuration.linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand: abilities.settingsCommands, only: p.context.only };
+    const options = { ...(await configuration.linkOptionsFor(p.textDocument.uri)), ignoreLinkCommand: client()?.settingsCommands === true, only: p.context.only };
     return open.withModel(p.textDocument.uri, [], (m) => codeActions(m, p.textDocument.uri, p.range, options, p.context.diagnostics), token);
   });
   connection.onRequest(TalksRequest, (p, token) => open.withModel(p.textDocument.uri, [], (m) => talkItems(m, p.textDocument.uri), token));

@@ -34,7 +34,7 @@ export class Indexer {
    */
   private readonly tickets = new Map<string, number>();
   private nextTicket = 0;
-  /** How talk lines are read (`confnotes.format.*`). */
+  /** How talk lines are read (`confnotes.reading.*`). */
   format: FormatOptions = DEFAULT_FORMAT;
 
   constructor(

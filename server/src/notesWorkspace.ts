@@ -16,6 +16,7 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import type { HeapGrowth, IdleCompaction } from './serverMemory';
+import type { ClientAbilities } from './clientAbilities';
 import { Indexer, type IndexProgress } from './indexer';
 import { LARGEST_INDEXED_FILE, type NotesFiles } from './io/notesFiles';
 import { SearchService } from './searchService';
@@ -27,12 +28,6 @@ import { canonicalUri, WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Workspaces with at least this many notes files show indexing progress. */
 const FILES_WORTH_A_PROGRESS_BAR = 50;
-
-export interface WorkspaceAbilities {
-  /** The client registers file watchers for the server (VS Code does). */
-  readonly watchFiles: boolean;
-  readonly showProgress: boolean;
-}
 
 export class NotesWorkspace {
   readonly index = new WorkspaceIndex();
@@ -50,7 +45,7 @@ export class NotesWorkspace {
   /** The version of each open document the index holds, and its names then (`documentNames`). */
   private readonly openVersions = new Map<string, { version: number; names: DocumentNames }>();
 
-  private abilities: WorkspaceAbilities = { watchFiles: false, showProgress: false };
+  private abilities: Pick<ClientAbilities, 'watchesFiles' | 'showsProgress'> = { watchesFiles: false, showsProgress: false };
   private folders: readonly string[] = [];
 
   constructor(
@@ -69,7 +64,7 @@ export class NotesWorkspace {
   }
 
   /** What the client can do, and its workspace folders (from `initialize`). */
-  configure(abilities: WorkspaceAbilities, folders: readonly string[]): void {
+  configure(abilities: Pick<ClientAbilities, 'watchesFiles' | 'showsProgress'>, folders: readonly string[]): void {
     this.abilities = abilities;
     this.folders = folders;
   }
@@ -87,7 +82,7 @@ export class NotesWorkspace {
     await this.reindex();
   }
 
-  /** How talk lines are read (`confnotes.format.*`): a change reads every file again. */
+  /** How talk lines are read (`confnotes.reading.*`): a change reads every file again. */
   async useFormat(format: FormatOptions): Promise<void> {
     if (format === this.indexer.format) return;
     this.indexer.format = format;
@@ -177,7 +172,7 @@ export class NotesWorkspace {
     this.indexer.configure(this.folders, this.patterns);
     let outcome = 'done';
     try {
-      const indexAll = () => this.indexer.indexAll(this.abilities.showProgress ? this.progress() : null);
+      const indexAll = () => this.indexer.indexAll(this.abilities.showsProgress ? this.progress() : null);
       outcome = this.heap ? await this.heap.during(indexAll) : await indexAll();
     } catch (e) {
       this.connection.console.error(`indexing the workspace failed: ${e instanceof Error ? e.stack : e}`);
@@ -190,7 +185,7 @@ export class NotesWorkspace {
   }
 
   private watch(patterns: readonly string[]): void {
-    if (!this.abilities.watchFiles) return;
+    if (!this.abilities.watchesFiles) return;
     void this.watching?.then((d) => d.dispose(), () => undefined);
     // Deleting a folder is one event for the folder, which the notes patterns do not match.
     const watchers = [...patterns.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }];

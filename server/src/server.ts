@@ -8,7 +8,8 @@
 import { TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { Configuration } from './configuration';
 import { DiagnosticsSchedule } from './diagnosticsSchedule';
-import { registerDocumentRequests, type DocumentAbilities } from './documentRequests';
+import { registerDocumentRequests } from './documentRequests';
+import { clientAbilities, type ClientAbilities } from './clientAbilities';
 import { HeapGrowth, IdleCompaction } from './serverMemory';
 import { Lifecycle } from './lifecycle';
 import { NotesWorkspace } from './notesWorkspace';
@@ -36,29 +37,22 @@ export function startServer(connection: Connection): void {
   let online = new OnlineChecks(connection, null, false);
   const diagnostics = new DiagnosticsSchedule(connection, open, configuration, workspace, () => online, lifecycle);
   const requests = new WorkspaceRequests(workspace, open, lifecycle);
-  const abilities: DocumentAbilities = { settingsCommands: false };
-  let canFollowFolders = false;
+  let client: ClientAbilities | null = null;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    const client = params.capabilities;
-    configuration.initialize(params, init);
+    client = clientAbilities(params);
+    configuration.initialize(client, init);
     online = new OnlineChecks(connection, typeof init.cacheFolder === 'string' ? init.cacheFolder : defaultCacheFolder(), init.trusted !== false);
-    abilities.settingsCommands = init.ignoreLinkCommand === true;
-    abilities.foldingLimit = client.textDocument?.foldingRange?.rangeLimit;
-    diagnostics.canRefreshCodeLenses = client.workspace?.codeLens?.refreshSupport === true;
-    canFollowFolders = client.workspace?.workspaceFolders === true;
-    workspace.configure(
-      { watchFiles: client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true, showProgress: client.window?.workDoneProgress === true },
-      params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
-    );
+    diagnostics.canRefreshCodeLenses = client.refreshesCodeLenses;
+    workspace.configure(client, params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     connection.console.info(`${SERVER_NAME} ${SERVER_VERSION} for ${params.clientInfo?.name ?? 'an unnamed client'} ${params.clientInfo?.version ?? ''}`);
     return { capabilities: CAPABILITIES, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
 
   connection.onInitialized(() => {
     configuration.initialized();
-    if (canFollowFolders) {
+    if (client?.followsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
     }
     void configuration.workspace().then(useWorkspaceSettings);
@@ -83,7 +77,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((params) => void workspace.filesChanged(params.changes));
   connection.onShutdown(() => lifecycle.shutDown());
 
-  registerDocumentRequests(connection, open, configuration, requests, abilities);
+  registerDocumentRequests(connection, open, configuration, requests, () => client);
   requests.register(connection);
   registerOnlineChecks(connection, () => online, open, configuration, requests, diagnostics);
 

@@ -3,6 +3,7 @@
  * options features take. Unknown or invalid values fall back to the defaults.
  */
 import picomatch from 'picomatch';
+import { DEFAULT_NOTES_GLOBS } from './io/notesFiles';
 import type { LinkCheckOptions } from './linkCheck/linkChecker';
 import { normalizeName } from './parser/lineRules';
 import type { SpeakerPosition } from './parser/talkLines';
@@ -27,9 +28,9 @@ export interface Settings {
   /** Globs (relative to each workspace folder) of the files the workspace index reads. */
   readonly files: readonly string[];
   readonly online: OnlineSettings;
-  /** How talk lines are read (`confnotes.format.*`), as the parser takes it. */
+  /** How talk lines are read (`confnotes.reading.*`), as the parser takes it. */
   readonly format: FormatOptions;
-  /** How Format Document writes bullets and blank lines (`confnotes.format.*`). */
+  /** How Format Document writes bullets and blank lines (`confnotes.formatting.*`). */
   readonly layout: LayoutOptions;
 }
 
@@ -48,7 +49,7 @@ export const defaultSettings: Settings = {
   },
   ignorePatterns: [],
   diagnosticsDelay: 200,
-  files: ['**/*.notes', '**/*.confnotes'],
+  files: DEFAULT_NOTES_GLOBS,
   online: { mode: 'onCommand', acceptStatus: [], exclude: [], checkPrivateAddresses: false, suggestHttps: true, timeoutMs: 10_000 },
   format: DEFAULT_FORMAT,
   layout: DEFAULT_LAYOUT,
@@ -82,12 +83,28 @@ export function readSettings(raw: unknown): Settings {
     diagnosticsDelay: typeof delay === 'number' && delay >= 0 ? delay : defaultSettings.diagnosticsDelay,
     files: Array.isArray(section.files) && section.files.some((p) => typeof p === 'string' && p !== '') ? section.files.filter((p): p is string => typeof p === 'string' && p !== '') : defaultSettings.files,
     online: readOnline(links),
-    format: readFormat(asObject(section.format)),
-    layout: readLayout(asObject(section.format)),
+    format: readFormat(renamed(asObject(section.format), asObject(section.reading), ['speakerPosition', 'talks', 'sections'])),
+    layout: readLayout(renamed(asObject(section.format), asObject(section.formatting), ['bulletMarker', 'indent', 'maxBlankLines'])),
   };
 }
 
-/** `confnotes.format`: `{ bulletMarker, indent, maxBlankLines }`; invalid values fall back to `auto` and 2. */
+/**
+ * The settings of a group renamed (`confnotes.format.*` → `confnotes.reading.*` and
+ * `confnotes.formatting.*`): the new name's value where it is set to other than its default
+ * (a client sends the defaults of unset settings), else the old name's; lists of both joined.
+ */
+function renamed(old: Record<string, unknown>, now: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const DEFAULTS: Record<string, unknown> = { speakerPosition: 'auto', bulletMarker: 'auto', indent: 'auto', maxBlankLines: DEFAULT_LAYOUT.maxBlankLines };
+  const merged: Record<string, unknown> = {};
+  for (const key of keys) {
+    const [was, is] = [old[key], now[key]];
+    if (Array.isArray(was) || Array.isArray(is)) merged[key] = [...(Array.isArray(was) ? was : []), ...(Array.isArray(is) ? is : [])];
+    else merged[key] = is !== undefined && is !== DEFAULTS[key] ? is : (was ?? is);
+  }
+  return merged;
+}
+
+/** `confnotes.formatting`: `{ bulletMarker, indent, maxBlankLines }`; invalid values fall back to `auto` and 2. */
 export function readLayout(format: Record<string, unknown>): LayoutOptions {
   const { bulletMarker, indent, maxBlankLines } = format;
   return {
@@ -97,7 +114,7 @@ export function readLayout(format: Record<string, unknown>): LayoutOptions {
   };
 }
 
-/** `confnotes.format`: `{ speakerPosition, talks, sections }` (docs/FORMAT.md, "Saying what a line is"). */
+/** `confnotes.reading`: `{ speakerPosition, talks, sections }` (docs/FORMAT.md, "Saying what a line is"). */
 export function readFormat(format: Record<string, unknown>): FormatOptions {
   const lines = (value: unknown) => new Set(Array.isArray(value) ? value.filter((l): l is string => typeof l === 'string' && l.trim() !== '').map(normalizeName) : []);
   const position = format.speakerPosition;

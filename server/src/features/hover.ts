@@ -54,7 +54,7 @@ const READINGS: Record<TalkReading, string> = {
   'calls itself a talk': 'it calls itself a talk',
   "heading of the file's talks": "it is marked as this file marks its talks' headings",
   'heading with notes': 'it is a heading with notes under it',
-  'marked as a talk': 'confnotes.format.talks lists it',
+  'marked as a talk': 'confnotes.reading.talks lists it',
 };
 
 /** The talk a reference at the offset names, if it names one: its bullets are read before the hover is made. */

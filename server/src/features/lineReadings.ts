@@ -1,6 +1,6 @@
 /**
  * "Read this line as a talk" / "Read this line as a section": when the outline reads a line
- * otherwise than its writer meant, the client adds its text to `confnotes.format.talks` or
+ * otherwise than its writer meant, the client adds its text to `confnotes.reading.talks` or
  * `.sections` (docs/FORMAT.md, "Saying what a line is"). Nothing is written into the notes.
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
