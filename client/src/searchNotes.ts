@@ -10,6 +10,7 @@ import { SearchNotesRequest } from '../../server/src/protocol';
 import { fileLabel } from './outline';
 import { PickerPreview } from './pickerPreview';
 import { RecentList } from './recentList';
+import { askAsTyped } from './typedQuery';
 
 interface Item extends vscode.QuickPickItem {
   readonly result?: SearchResult;
@@ -74,31 +75,18 @@ export async function searchNotes(client: LanguageClient, recent: RecentSearches
   quickPick.items = recentItems();
   quickPick.show();
 
-  let asked = 0;
-  let typingTimer: NodeJS.Timeout | undefined;
   let lastQuery = '';
-  quickPick.onDidChangeValue((value) => {
-    clearTimeout(typingTimer);
-    if (value.trim() === '') {
-      asked++;
-      quickPick.busy = false;
-      quickPick.items = recentItems();
-      return;
-    }
-    typingTimer = setTimeout(async () => {
-      const run = ++asked;
-      quickPick.busy = true;
-      try {
-        const answer = await client.sendRequest(SearchNotesRequest, { query: value, limit: LISTED });
-        if (run !== asked) return;
-        lastQuery = value;
-        const items = itemsOf(answer.results);
-        quickPick.items = items.length > 0 ? items : [{ label: answer.problems[0] ?? `No notes match ${value.trim()}`, alwaysShow: true }];
-      } finally {
-        if (run === asked) quickPick.busy = false;
-      }
-    }, TYPING_PAUSE_MS);
-  });
+  const typing = askAsTyped(
+    quickPick,
+    TYPING_PAUSE_MS,
+    (value) => client.sendRequest(SearchNotesRequest, { query: value, limit: LISTED }),
+    (answer, value) => {
+      lastQuery = value;
+      const items = itemsOf(answer.results);
+      quickPick.items = items.length > 0 ? items : [{ label: answer.problems[0] ?? `No notes match ${value.trim()}`, alwaysShow: true }];
+    },
+    () => (quickPick.items = recentItems()),
+  );
 
   quickPick.onDidChangeActive(([active]) => {
     const hit = active?.hit;
@@ -126,8 +114,8 @@ export async function searchNotes(client: LanguageClient, recent: RecentSearches
     }
   });
   quickPick.onDidHide(() => {
+    typing.dispose();
     quickPick.dispose();
-    clearTimeout(typingTimer);
     void preview.restore();
   });
 }

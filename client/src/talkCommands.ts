@@ -11,6 +11,7 @@ import { AdjacentTalkRequest, SearchTalksRequest, TalksRequest } from '../../ser
 import { currentLine, fileLabel, reveal, type Place } from './outline';
 import { PickerPreview } from './pickerPreview';
 import { RecentList } from './recentList';
+import { askAsTyped } from './typedQuery';
 
 interface Item extends vscode.QuickPickItem {
   readonly talk?: TalkPick;
@@ -98,20 +99,13 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
     if (!talks.some((t) => lastActive && keyOf(t) === keyOf(lastActive))) lastActive = talks[0];
   };
 
-  let asked = 0;
-  let typingTimer: NodeJS.Timeout | undefined;
-  quickPick.onDidChangeValue((value) => {
-    clearTimeout(typingTimer);
-    if (value.trim() === '') return void show(initial);
-    typingTimer = setTimeout(async () => {
-      const run = ++asked;
-      quickPick.busy = true;
-      const found = await client.sendRequest(SearchTalksRequest, { query: value, limit: LISTED });
-      if (run !== asked) return;
-      show(arrange(found, true));
-      quickPick.busy = false;
-    }, TYPING_PAUSE_MS);
-  });
+  const typing = askAsTyped(
+    quickPick,
+    TYPING_PAUSE_MS,
+    (value) => client.sendRequest(SearchTalksRequest, { query: value, limit: LISTED }),
+    (found) => show(arrange(found, true)),
+    () => show(initial),
+  );
 
   // The first item is active when the list opens: the editor moves only once the user does.
   let moved = false;
@@ -137,8 +131,8 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
     }
   });
   quickPick.onDidHide(() => {
+    typing.dispose();
     quickPick.dispose();
-    clearTimeout(typingTimer);
     void preview.restore();
   });
 }
