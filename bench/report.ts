@@ -137,7 +137,7 @@ folding: request right after an edit (the re-parse included). RSS: the server pr
 ${table(['input', 'open', 'keystroke p50', 'p99', 'max', 'outline after edit', 'folding after edit', 'server RSS', 'anchor RSS'], typingRows)}
 
 RSS *idle*: once the server, idle for a second after parsing a million lines, has compacted its
-heap (server/src/serverMemory.ts). The server is started as the VS Code client starts it (with
+heap (server/src/lsp/serverMemory.ts). The server is started as the VS Code client starts it (with
 \`SERVER_ENVIRONMENT\`: glibc's mmap threshold fixed); started as a plain \`node\` (an editor
 without that environment), the ${Math.round(r.typingPlain.bytes / MB)} MB run gives ${r.typingPlain.rssMB} MB right after the edits and ${settled(r.typingPlain)} idle
 (keystroke p50 ${ms(r.typingPlain.keystrokeP50Ms)}). The inputs repeat the sample's lines; with every bullet line made different
@@ -148,7 +148,7 @@ Start-up: spawn to the \`initialize\` answer, median of fresh servers: ${ms(r.st
 
 ### A large file's first parse
 
-While ${big} is opened and parsed (in slices, server/src/slices.ts), a small open file is asked for
+While ${big} is opened and parsed (in slices, server/src/lsp/slices.ts), a small open file is asked for
 its hover, its outline and a keystroke's diagnostics, one after the other, until the large file's
 first diagnostics arrive (bench/responsiveness.ts); ${q.runs} fresh server${q.runs === 1 ? '' : 's'}, the requests pooled, times
 the median. The clock starts once the server has the large file: before that the pipe carries

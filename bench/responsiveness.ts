@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../test/protocol/lspClient';
-import { SERVER_ENVIRONMENT } from '../server/src/serverEnvironment';
+import { SERVER_ENVIRONMENT } from '../server/src/protocol/serverEnvironment';
 import { median, percentile } from './stats';
 
 export interface ResponsivenessResult {

@@ -80,7 +80,7 @@ const builds = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, searchWorkerApart, givenNamesPacked] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, givenNamesPacked] },
   { entryPoints: ['server/src/linkCheck/linkChecker.ts'], outfile: 'dist/linkCheck.js' },
-  { entryPoints: ['server/src/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
+  { entryPoints: ['server/src/lsp/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
 ];
 
 if (watch) {

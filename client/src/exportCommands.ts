@@ -7,8 +7,8 @@
 import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ExportPart } from '../../server/src/protocol';
-import { ExportRequest } from '../../server/src/protocol';
+import type { ExportPart } from '../../server/src/protocol/requests';
+import { ExportRequest } from '../../server/src/protocol/requests';
 
 type Format = 'markdown' | 'html';
 const NAMES: Record<Format, string> = { markdown: 'Markdown', html: 'HTML' };

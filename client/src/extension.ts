@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Location, Position } from 'vscode-languageserver-types';
-import { SERVER_ENVIRONMENT, SHOW_REFERENCES_COMMAND, WorkspaceTrustNotification } from '../../server/src/protocol';
+import { SERVER_ENVIRONMENT, SHOW_REFERENCES_COMMAND, WorkspaceTrustNotification } from '../../server/src/protocol/requests';
 import { registerBulletKeys } from './bulletKeys';
 import { CrashPolicy } from './crashPolicy';
 import { registerNotesView } from './notesView';

@@ -1,7 +1,7 @@
 /** Conference Notes: New Session — the next session header (from the server), a blank line, and the cursor where the first talk goes. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NextHeadersRequest } from '../../server/src/protocol';
+import { NextHeadersRequest } from '../../server/src/protocol/requests';
 
 export async function newSession(client: LanguageClient, editor: vscode.TextEditor): Promise<void> {
   const position = editor.selection.active;

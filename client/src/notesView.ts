@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { OutlineNode } from '../../server/src/protocol';
-import { OutlineChangedNotification, OutlineChildrenRequest, OutlinePathRequest, OverviewLinesRequest } from '../../server/src/protocol';
+import type { OutlineNode } from '../../server/src/protocol/requests';
+import { OutlineChangedNotification, OutlineChildrenRequest, OutlinePathRequest, OverviewLinesRequest } from '../../server/src/protocol/requests';
 import { fileLabel, reveal, type Place } from './outline';
 
 export const VIEW_ID = 'confnotes.notesView';

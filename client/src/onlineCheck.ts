@@ -1,7 +1,7 @@
 /** Conference Notes: Check Links Online — this file or the whole workspace; the server does the checking and tells the result. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CheckLinksOnlineRequest } from '../../server/src/protocol';
+import { CheckLinksOnlineRequest } from '../../server/src/protocol/requests';
 
 export async function checkLinksOnline(client: LanguageClient): Promise<void> {
   if (!vscode.workspace.isTrusted) {

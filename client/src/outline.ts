@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OverviewLinesRequest, TalksRequest } from '../../server/src/protocol';
+import { OverviewLinesRequest, TalksRequest } from '../../server/src/protocol/requests';
 
 /** A file as the workbench names it: relative to its folder (and the folder named, in a multi-root workspace). */
 export function fileLabel(uri: string): string {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OverviewLinesRequest } from '../../server/src/protocol';
+import { OverviewLinesRequest } from '../../server/src/protocol/requests';
 
 export type Overview = 'sessions' | 'talks' | 'all';
 const NEXT: Record<Overview, Overview> = { all: 'sessions', sessions: 'talks', talks: 'all' };

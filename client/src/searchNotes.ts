@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SearchHit, SearchResult } from '../../server/src/protocol';
-import { SearchNotesRequest } from '../../server/src/protocol';
+import type { SearchHit, SearchResult } from '../../server/src/protocol/requests';
+import { SearchNotesRequest } from '../../server/src/protocol/requests';
 import { fileLabel } from './outline';
 import { PickerPreview } from './pickerPreview';
 import { RecentList } from './recentList';

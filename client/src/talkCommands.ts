@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TalkPick } from '../../server/src/protocol';
-import { AdjacentTalkRequest, SearchTalksRequest, TalksRequest } from '../../server/src/protocol';
+import type { TalkPick } from '../../server/src/protocol/requests';
+import { AdjacentTalkRequest, SearchTalksRequest, TalksRequest } from '../../server/src/protocol/requests';
 import { currentLine, fileLabel, reveal, type Place } from './outline';
 import { PickerPreview } from './pickerPreview';
 import { RecentList } from './recentList';

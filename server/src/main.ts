@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** Entry point of `confnotes-language-server`: picks the transport and starts the server. */
 import { createConnection, LSPErrorCodes, ProposedFeatures, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
-import { SERVER_NAME, SERVER_VERSION, startServer } from './server';
-import { keepHeapSmall } from './serverMemory';
+import { SERVER_NAME, SERVER_VERSION, startServer } from './lsp/server';
+import { keepHeapSmall } from './lsp/serverMemory';
 
 /**
  * A request cancelled while it waits (behind the parse of a huge file, say) is answered

@@ -10,7 +10,7 @@ import type { SpeakerPosition } from './parser/talkLines';
 import type { Link, LinkProblemCode } from './parser/model';
 import { DEFAULT_FORMAT, type FormatOptions } from './parser/parseNotes';
 import { DEFAULT_LAYOUT, type LayoutOptions } from './features/formatting';
-import type { OnlineProblemCode, ReferenceProblemCode, SeverityName } from './features/severity';
+import type { OnlineProblemCode, ReferenceProblemCode, SeverityName } from './features/diagnostics/severity';
 
 export type OnlineMode = 'off' | 'onCommand' | 'onSave';
 

@@ -11,7 +11,7 @@ import { distinctBullets, generateNotes } from '../../bench/generate';
 import { documentLinks } from '../../server/src/features/documentLinks';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/foldingRanges';
-import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
+import { linkDiagnostics } from '../../server/src/features/diagnostics/linkDiagnostics';
 import { parseNotes } from '../../server/src/parser/parseNotes';
 import { defaultSettings, linkOptions } from '../../server/src/settings';
 import { ROOT, SAMPLE } from '../helpers';

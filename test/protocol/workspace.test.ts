@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, CompletionList, Diagnostic, Hover, Location, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
-import type { OutlineNode, SearchAnswer } from '../../server/src/protocol';
+import type { OutlineNode, SearchAnswer } from '../../server/src/protocol/requests';
 import { ROOT, SAMPLE } from '../helpers';
 import { LspClient } from './lspClient';
 

@@ -1,36 +1,129 @@
+/**
+ * The layers of docs/ARCHITECTURE.md, checked on the imports: each folder of server/src imports
+ * only the folders below it, the pure ones no I/O and no protocol library, the client nothing of
+ * the server but protocol/, and no module imports itself through others (no cycle).
+ */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../helpers';
 
-// The layers of docs/ARCHITECTURE.md: parser, workspace index and features stay pure (no I/O, no connection).
-const FORBIDDEN = /from '(node:[a-z_]+|fs|path|child_process|net|http|https|vscode-languageserver(\/node)?|vscode-languageserver-protocol|vscode)'/;
+/** What each layer may import of ours (besides itself). A top-level file of server/src is a layer of its own name. */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  version: [],
+  protocol: [],
+  parser: [],
+  io: [],
+  linkCheck: ['version'],
+  workspace: ['parser', 'protocol/types'],
+  search: ['parser', 'workspace', 'protocol/types'],
+  // linkCheck/outcomes: the verdicts of online checks, whose diagnostics features make.
+  features: ['parser', 'workspace', 'search', 'protocol/types', 'linkCheck/outcomes'],
+  settings: ['parser', 'features', 'linkCheck', 'io'],
+  cli: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol/types'],
+  lsp: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol'],
+  main: ['lsp'],
+  client: ['protocol/requests'],
+};
+/** Layers that do no I/O and speak no protocol: what they import from outside. */
+const PURE = ['parser', 'workspace', 'search', 'features', 'protocol'];
+const IMPURE_LIBRARY = /^(node:[a-z_/]+|fs|path|child_process|net|http|https|vscode-languageserver(\/node)?|vscode)$/;
+
+interface Module {
+  readonly file: string;
+  readonly imports: ReadonlyArray<{ readonly spec: string; readonly target: string | null; readonly line: string }>;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+function resolve(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = path.normalize(path.join(path.dirname(from), spec));
+  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')]) if (existsSync(path.join(ROOT, candidate))) return candidate;
+  return base;
+}
+
+function read(file: string): Module {
+  const lines = readFileSync(path.join(ROOT, file), 'utf8').split('\n');
+  const imports = lines.flatMap((line) => [...line.matchAll(/(?:^import\b.*?\bfrom |^export .*? from |\bimport\(|\brequire\()\s*'([^']+)'/g)].map((m) => ({ spec: m[1], target: resolve(file, m[1]), line: line.trim() })));
+  return { file, imports };
+}
+
+/** `server/src/features/export/exportHtml.ts` → `features`; `server/src/settings.ts` → `settings`; client/src → `client`. */
+function layerOf(file: string): string {
+  if (file.startsWith('client/src/')) return 'client';
+  const parts = file.slice('server/src/'.length).split('/');
+  return parts.length === 1 ? parts[0].replace(/\.ts$/, '') : parts[0];
+}
+
+/** May a module of `layer` import `target`? */
+function allowed(layer: string, target: string): boolean {
+  const targetLayer = layerOf(target);
+  if (targetLayer === layer) return true;
+  const name = target.slice('server/src/'.length).replace(/\.ts$/, '');
+  return MAY_IMPORT[layer].some((allowedLayer) => allowedLayer === targetLayer || allowedLayer === name || name.startsWith(allowedLayer + '/'));
+}
+
+/** A cycle of imports, as the files in it, or null. */
+function findCycle(modules: readonly Module[]): string[] | null {
+  const edges = new Map(modules.map((m) => [m.file, m.imports.flatMap((i) => (i.target && i.target !== m.file ? [i.target] : []))]));
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string): string[] | null => {
+    if (state.get(file) === 'done') return null;
+    if (state.get(file) === 'open') return [...stack.slice(stack.indexOf(file)), file];
+    state.set(file, 'open');
+    stack.push(file);
+    for (const next of edges.get(file) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(file, 'done');
+    return null;
+  };
+  for (const m of modules) {
+    const cycle = visit(m.file);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+const MODULES = [...sources('server/src'), ...sources('client/src')].map(read);
 
 describe('architecture', () => {
-  for (const layer of ['server/src/parser', 'server/src/workspace', 'server/src/features']) {
-    it(`Should keep ${layer} free of Node built-ins, the connection and the vscode API`, () => {
-      for (const file of readdirSync(path.join(ROOT, layer))) {
-        const source = readFileSync(path.join(ROOT, layer, file), 'utf8');
-        const bad = source.split('\n').filter((l) => FORBIDDEN.test(l));
-        assert.deepEqual(bad, [], `${layer}/${file}`);
-      }
-    });
-  }
+  it('Should import only the layers below, by the direction of docs/ARCHITECTURE.md', () => {
+    const wrong = MODULES.flatMap((m) => m.imports.filter((i) => i.target !== null && !allowed(layerOf(m.file), i.target)).map((i) => `${m.file}: ${i.line}`));
+    assert.deepEqual(wrong, []);
+  });
+  it('Should keep parser, workspace, search, features and protocol free of Node built-ins, the connection and the vscode API', () => {
+    const wrong = MODULES.filter((m) => PURE.includes(layerOf(m.file))).flatMap((m) => m.imports.filter((i) => IMPURE_LIBRARY.test(i.spec)).map((i) => `${m.file}: ${i.line}`));
+    assert.deepEqual(wrong, []);
+  });
+  it('Should let only lsp/ (and main.ts, which makes the connection) import the language server library, and the parser no protocol types at all', () => {
+    const wrong = MODULES.filter((m) => !['lsp', 'main', 'client'].includes(layerOf(m.file))).flatMap((m) => m.imports.filter((i) => /^vscode-languageserver(\/|$)/.test(i.spec)).map((i) => `${m.file}: ${i.line}`));
+    assert.deepEqual(wrong, []);
+    for (const m of MODULES.filter((x) => layerOf(x.file) === 'parser')) assert.deepEqual(m.imports.filter((i) => /vscode-languageserver/.test(i.spec)).map((i) => i.line), [], m.file);
+  });
+  it('Should have no cycle of imports', () => {
+    assert.equal(findCycle(MODULES)?.join(' → ') ?? null, null);
+  });
+  it('Should catch an import against the direction and a cycle (the checks themselves)', () => {
+    assert.equal(allowed('parser', 'server/src/features/hover.ts'), false);
+    assert.equal(allowed('features', 'server/src/protocol/requests.ts'), false);
+    assert.equal(allowed('client', 'server/src/features/talks.ts'), false);
+    assert.equal(allowed('lsp', 'server/src/features/talks.ts'), true);
+    assert.deepEqual(findCycle([{ file: 'a', imports: [{ spec: './b', target: 'b', line: '' }] }, { file: 'b', imports: [{ spec: './a', target: 'a', line: '' }] }]), ['a', 'b', 'a']);
+  });
   it('Should import modules only by import statements, and name no path of one machine (caught: timing written to a temporary file left in slices.ts)', () => {
-    const sources = (dir: string): string[] =>
-      readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-    for (const file of [...sources('server/src'), ...sources('client/src')]) {
+    for (const { file } of MODULES) {
       const lines = readFileSync(path.join(ROOT, file), 'utf8').split('\n');
       // The search worker is loaded lazily by its own module: the one require() allowed.
       const requires = lines.filter((l) => /\brequire\(/.test(l) && !l.includes("require('./searchWorker')"));
       assert.deepEqual(requires, [], file);
       assert.deepEqual(lines.filter((l) => /['"`]\/(tmp|home|root|work)\//.test(l)), [], file);
-    }
-  });
-
-  it('Should keep the parser free of protocol types', () => {
-    for (const file of readdirSync(path.join(ROOT, 'server/src/parser'))) {
-      assert.doesNotMatch(readFileSync(path.join(ROOT, 'server/src/parser', file), 'utf8'), /vscode-languageserver/, file);
     }
   });
 });

@@ -10,14 +10,14 @@ import { documentLinks } from '../../server/src/features/documentLinks';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/foldingRanges';
 import { hover } from '../../server/src/features/hover';
-import { linkDiagnostics } from '../../server/src/features/linkDiagnostics';
+import { linkDiagnostics } from '../../server/src/features/diagnostics/linkDiagnostics';
 import { LONGEST_LINE_SEARCHED_FOR_LINKS } from '../../server/src/parser/lineFacts';
 import { findLinks } from '../../server/src/parser/links';
 import { parseNotes } from '../../server/src/parser/parseNotes';
 import { defaultSettings, linkOptions } from '../../server/src/settings';
-import { SearchIndex } from '../../server/src/workspace/searchIndex';
-import { searchSourceOf } from '../../server/src/workspace/searchPassages';
-import { parseSearchQuery } from '../../server/src/workspace/searchQuery';
+import { SearchIndex } from '../../server/src/search/searchIndex';
+import { searchSourceOf } from '../../server/src/search/searchPassages';
+import { parseSearchQuery } from '../../server/src/search/searchQuery';
 import { growthFactor } from '../helpers';
 
 const options = linkOptions(defaultSettings);

@@ -3,11 +3,11 @@
  * among the files checked, with 1-based lines and columns counted in characters (code points).
  */
 import type { NotesDocument, Reference, Span } from '../parser/model';
-import { reportedLinks, type LinkDiagnosticOptions } from '../features/linkDiagnostics';
+import { reportedLinks, type LinkDiagnosticOptions } from '../features/diagnostics/linkDiagnostics';
 import type { Verdict } from '../linkCheck/outcomes';
-import { onlineProblem } from '../features/onlineDiagnostics';
-import { referenceProblem } from '../features/referenceDiagnostics';
-import type { SeverityName } from '../features/severity';
+import { onlineProblem } from '../features/diagnostics/onlineDiagnostics';
+import { referenceProblem } from '../features/diagnostics/referenceDiagnostics';
+import type { SeverityName } from '../features/diagnostics/severity';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface Finding {

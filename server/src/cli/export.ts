@@ -3,10 +3,10 @@
  * notices out (main.ts reads and writes the files).
  */
 import * as path from 'node:path';
-import { exportHtml } from '../features/exportHtml';
-import { exportMarkdown } from '../features/exportMarkdown';
-import { exportNotes } from '../features/exportNotes';
-import type { ExportOptions } from '../features/exportHeadings';
+import { exportHtml } from '../features/export/exportHtml';
+import { exportMarkdown } from '../features/export/exportMarkdown';
+import { exportNotes } from '../features/export/exportNotes';
+import type { ExportOptions } from '../features/export/exportHeadings';
 import { parseNotes, type FormatOptions } from '../parser/parseNotes';
 
 export type ExportFormat = 'markdown' | 'html';

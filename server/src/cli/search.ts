@@ -5,13 +5,13 @@
  */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { passageSearch, searchNotes, type FileLines } from '../features/notesSearch';
-import type { SearchAnswer, SearchHit } from '../protocolTypes';
+import { passageSearch, searchNotes, type FileLines } from '../search/notesSearch';
+import type { SearchAnswer, SearchHit } from '../protocol/types';
 import { codePoints } from './check';
 import { parseNotes, type FormatOptions } from '../parser/parseNotes';
 import { summarize } from '../workspace/fileSummary';
-import { SearchIndex } from '../workspace/searchIndex';
-import { searchSourceOf } from '../workspace/searchPassages';
+import { SearchIndex } from '../search/searchIndex';
+import { searchSourceOf } from '../search/searchPassages';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface SearchRow {

@@ -6,9 +6,9 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
 import { lineReadingActions } from './lineReadings';
-import { linkDiagnostic, reportedLinks, type LinkDiagnosticOptions } from './linkDiagnostics';
+import { linkDiagnostic, reportedLinks, type LinkDiagnosticOptions } from './diagnostics/linkDiagnostics';
 import { toRange } from './ranges';
-import { IGNORE_LINK_COMMAND } from '../protocolTypes';
+import { IGNORE_LINK_COMMAND } from '../protocol/types';
 
 export interface CodeActionOptions extends LinkDiagnosticOptions {
   /** The client has the `confnotes.ignoreLink` and `confnotes.markLine` commands (it can write settings; the server cannot). */

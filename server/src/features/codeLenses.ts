@@ -11,7 +11,7 @@ import type { NotesDocument } from '../parser/model';
 import { referenceRange } from './ranges';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toRange } from './ranges';
-import { SHOW_REFERENCES_COMMAND } from '../protocolTypes';
+import { SHOW_REFERENCES_COMMAND } from '../protocol/types';
 
 
 export function codeLenses(doc: NotesDocument, index: WorkspaceIndex, uri: string): CodeLens[] {

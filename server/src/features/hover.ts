@@ -8,9 +8,9 @@ import type { NotesDocument, Reference, TalkReading } from '../parser/model';
 import { speakerDetail } from './documentSymbols';
 import type { TalkEntry } from '../workspace/fileSummary';
 import { fileName, sessionName, type Target, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { isReported, type LinkDiagnosticOptions } from './linkDiagnostics';
+import { isReported, type LinkDiagnosticOptions } from './diagnostics/linkDiagnostics';
 import { spanContains, toRange } from './ranges';
-import { referenceProblem } from './referenceDiagnostics';
+import { referenceProblem } from './diagnostics/referenceDiagnostics';
 import { referenceAt } from './targets';
 
 /** The first bullets of a talk, read from its file (`firstBullets`); null when it cannot be read. */

@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { NotesDocument } from '../parser/model';
-import { MARK_LINE_COMMAND } from '../protocolTypes';
+import { MARK_LINE_COMMAND } from '../protocol/types';
 
 
 /** The actions for the unindented line `line`: none on headers, bullets, blank or indented lines. */

@@ -3,7 +3,7 @@
  * before any header, which no session holds) and talk titles (fold to talks).
  */
 import type { NotesDocument } from '../parser/model';
-import type { OverviewLines } from '../protocolTypes';
+import type { OverviewLines } from '../protocol/types';
 
 
 export function overviewLines(doc: NotesDocument): OverviewLines {

@@ -1,7 +1,7 @@
 /** Go to Talk… across the workspace: talks matching what is typed, best first, with where each is. */
 import { fileName, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { TalkEntry } from '../workspace/fileSummary';
-import type { TalkPick } from '../protocolTypes';
+import type { TalkPick } from '../protocol/types';
 
 
 export function searchTalks(index: WorkspaceIndex, query: string, limit: number): TalkPick[] {

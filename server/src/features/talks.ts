@@ -2,7 +2,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { NotesDocument, Session, Talk } from '../parser/model';
 import { toRange } from './ranges';
-import type { TalkItem } from '../protocolTypes';
+import type { TalkItem } from '../protocol/types';
 import { fileName } from '../workspace/workspaceIndex';
 
 /** A file's talks (`uri`), in order, as Go to Talk lists them. */

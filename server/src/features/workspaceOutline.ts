@@ -11,7 +11,7 @@
 import { normalizeName } from '../parser/lineRules';
 import type { FileSummary, SessionEntry, TalkEntry } from '../workspace/fileSummary';
 import { fileName, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { OutlineNode } from '../protocolTypes';
+import type { OutlineNode } from '../protocol/types';
 
 
 

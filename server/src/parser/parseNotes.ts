@@ -4,26 +4,20 @@
  * openers are once its conventions are learnt (`decideLines`), then one pass that builds the
  * model. Pure and total: any string yields a model, nothing throws.
  */
-import { lineFacts, LONGEST_LINE_SEARCHED_FOR_LINKS, type LineFacts, type LineFactsCache } from './lineFacts';
+import { DEFAULT_FORMAT, type FormatOptions } from './formatOptions';
+import { lineFacts, LONGEST_LINE_SEARCHED_FOR_LINKS, type LineFacts } from './lineFacts';
+import type { LineFactsCache } from './lineFactsCache';
 import { LineScanner, Role } from './lineScan';
 import { LineTable } from './lineTable';
 import { ModelBuilder, type ModelParts } from './modelBuilder';
 import type { NotesDocument } from './model';
 import { decideLines } from './readings';
 import { runToEnd } from './steps';
-import type { SpeakerPosition } from './talkLines';
 import { breakAfter, joinLines, splitLines, type TextLines } from './textLines';
 
-/** How the writer's talk lines are read (docs/FORMAT.md, "Where the speaker is" and "Saying what a line is"). */
-export interface FormatOptions {
-  readonly speakerPosition: SpeakerPosition;
-  /** Lines that are always talks, as `normalizeName` gives them. */
-  readonly talks: ReadonlySet<string>;
-  /** Lines that are always sections of the talk above, as `normalizeName` gives them. */
-  readonly sections: ReadonlySet<string>;
-}
+// How talk lines are read is a parse's option: its callers take it from here.
+export { DEFAULT_FORMAT, type FormatOptions } from './formatOptions';
 
-export const DEFAULT_FORMAT: FormatOptions = { speakerPosition: 'auto', talks: new Set(), sections: new Set() };
 
 export interface ParseOptions {
   /** Facts of the previous version's lines, reused for the lines an edit did not touch. */

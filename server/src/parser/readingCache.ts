@@ -7,7 +7,7 @@
  */
 import type { LineFacts } from './lineFacts';
 import { Role, type LineScan } from './lineScan';
-import type { FormatOptions } from './parseNotes';
+import type { FormatOptions } from './formatOptions';
 import type { Decision } from './readings';
 
 /** A reading and what it depended on beyond the facts of lines of text. */

@@ -10,7 +10,7 @@ import { normalizeName, type Part } from './lineRules';
 import { AFTER_RULE, NO_MARK, type LineScan } from './lineScan';
 import type { TalkReading } from './model';
 import { soundsLikeATitle, type SpeakerLine } from './names';
-import type { FormatOptions } from './parseNotes';
+import type { FormatOptions } from './formatOptions';
 import { listedTalk, readTalkLine, type SpeakerSplit, type TalkLineContext, type TitleShape } from './talkLines';
 
 export interface TalkDecision {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { codeLenses } from '../../../server/src/features/codeLenses';
-import { SHOW_REFERENCES_COMMAND } from '../../../server/src/protocolTypes';
+import { SHOW_REFERENCES_COMMAND } from '../../../server/src/protocol/types';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { uriOf, workspaceOf } from '../workspace/inMemoryWorkspace';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { outlineChildren, outlinePath } from '../../../server/src/features/workspaceOutline';
-import type { OutlineNode } from '../../../server/src/protocolTypes';
+import type { OutlineNode } from '../../../server/src/protocol/types';
 import { SAMPLE } from '../../helpers';
 import { uriOf, workspaceOf } from '../workspace/inMemoryWorkspace';
 import type { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LineFactsCache } from '../../../server/src/parser/lineFacts';
+import { LineFactsCache } from '../../../server/src/parser/lineFactsCache';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { applyEdit, splitLines, type TextLines } from '../../../server/src/parser/textLines';
 

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { passageSearch, searchNotes, type FileLines } from '../../../server/src/features/notesSearch';
+import { passageSearch, searchNotes, type FileLines } from '../../../server/src/search/notesSearch';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
 import { summarize } from '../../../server/src/workspace/fileSummary';
-import { searchSourceOf } from '../../../server/src/workspace/searchPassages';
-import { SearchIndex } from '../../../server/src/workspace/searchIndex';
+import { searchSourceOf } from '../../../server/src/search/searchPassages';
+import { SearchIndex } from '../../../server/src/search/searchIndex';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { joinLines, SAMPLE } from '../../helpers';
 

@@ -6,8 +6,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { searchSourceOf } from '../../../server/src/workspace/searchPassages';
-import { SearchIndex, type QueryWord } from '../../../server/src/workspace/searchIndex';
+import { searchSourceOf } from '../../../server/src/search/searchPassages';
+import { SearchIndex, type QueryWord } from '../../../server/src/search/searchIndex';
 
 const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 300);
 const SEED = process.env.FAST_CHECK_SEED ? Number(process.env.FAST_CHECK_SEED) : undefined;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { forEachWord, forEachWordSpan, normalizeWord, wordsOf } from '../../../server/src/workspace/searchWords';
-import { SearchTerms } from '../../../server/src/workspace/searchTerms';
-import { parseSearchQuery, passesFilter } from '../../../server/src/workspace/searchQuery';
+import { forEachWord, forEachWordSpan, normalizeWord, wordsOf } from '../../../server/src/search/searchWords';
+import { SearchTerms } from '../../../server/src/search/searchTerms';
+import { parseSearchQuery, passesFilter } from '../../../server/src/search/searchQuery';
 
 describe('search words', () => {
   it('Should split at anything but letters and digits, in lower case without accents', () => {
@@ -74,9 +74,9 @@ describe('parseSearchQuery', () => {
 
 describe('SearchIndex ranking', () => {
   it('Should rank thousands of passages best first, the first ones at once and the rest when asked, ties by file and line', () => {
-    const { SearchIndex } = require('../../../server/src/workspace/searchIndex') as typeof import('../../../server/src/workspace/searchIndex');
+    const { SearchIndex } = require('../../../server/src/search/searchIndex') as typeof import('../../../server/src/search/searchIndex');
     const { parseNotes } = require('../../../server/src/parser/parseNotes') as typeof import('../../../server/src/parser/parseNotes');
-    const { searchSourceOf } = require('../../../server/src/workspace/searchPassages') as typeof import('../../../server/src/workspace/searchPassages');
+    const { searchSourceOf } = require('../../../server/src/search/searchPassages') as typeof import('../../../server/src/search/searchPassages');
     const index = new SearchIndex();
     for (const file of ['a', 'b']) {
       // 700 talks a file; talk i says `needle` (i % 5) + 1 times among filler words: many ties.

@@ -1,0 +1,106 @@
+/**
+ * The glue: `startServer` composes the units that own the server's state — settings
+ * (`Configuration`), open documents (`OpenDocuments`), diagnostics (`DiagnosticsSchedule`),
+ * the workspace (`NotesWorkspace`), online checks — and hands requests to features through
+ * `registerDocumentRequests`, `WorkspaceRequests` and `registerOnlineChecks`. No parsing or
+ * feature logic lives here.
+ */
+import { TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { Configuration } from './configuration';
+import { DiagnosticsSchedule } from './diagnosticsSchedule';
+import { registerDocumentRequests } from './documentRequests';
+import { clientAbilities, type ClientAbilities } from './clientAbilities';
+import { HeapGrowth, IdleCompaction } from './serverMemory';
+import { Lifecycle } from './lifecycle';
+import { NotesWorkspace } from './notesWorkspace';
+import { registerOnlineChecks } from './onlineCheckRequests';
+import { DiskFiles } from '../io/diskFiles';
+import { VERSION } from '../version';
+import { defaultCacheFolder } from '../linkCheck/cacheFolder';
+import { OnlineChecks } from './onlineChecks';
+import { OpenDocuments } from './openDocuments';
+import type { InitializationOptions } from '../protocol/requests';
+import { defaultSettings, sameFormat, type Settings } from '../settings';
+import { WorkspaceRequests } from './workspaceRequests';
+
+export const SERVER_NAME = 'confnotes-language-server';
+export const SERVER_VERSION = VERSION;
+
+export function startServer(connection: Connection): void {
+  const lifecycle = new Lifecycle();
+  const configuration = new Configuration(connection);
+  const compaction = new IdleCompaction((message) => connection.console.log(message));
+  const workspace = new NotesWorkspace(connection, new DiskFiles((message) => connection.console.info(message)), compaction, new HeapGrowth());
+  const open = new OpenDocuments(workspace, lifecycle, compaction, (message) => connection.console.log(message));
+  configuration.forgetWhenClosed(open.documents);
+  // Made again at `initialize`, when the client says where to keep the cache and whether it trusts the workspace.
+  let online = new OnlineChecks(connection, null, false);
+  const diagnostics = new DiagnosticsSchedule(connection, open, configuration, workspace, () => online, lifecycle);
+  const requests = new WorkspaceRequests(workspace, open, lifecycle);
+  let client: ClientAbilities | null = null;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    client = clientAbilities(params);
+    configuration.initialize(client, init);
+    online = new OnlineChecks(connection, typeof init.cacheFolder === 'string' ? init.cacheFolder : defaultCacheFolder(), init.trusted !== false);
+    diagnostics.canRefreshCodeLenses = client.refreshesCodeLenses;
+    workspace.configure(client, params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    connection.console.info(`${SERVER_NAME} ${SERVER_VERSION} for ${params.clientInfo?.name ?? 'an unnamed client'} ${params.clientInfo?.version ?? ''}`);
+    return { capabilities: CAPABILITIES, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    configuration.initialized();
+    if (client?.followsFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+    }
+    void configuration.workspace().then(useWorkspaceSettings);
+  });
+
+  /** Settings that hold for the whole workspace: which files are notes, how talk lines are read. */
+  let formatInUse = defaultSettings.format;
+  const useWorkspaceSettings = async (settings: Settings) => {
+    if (!sameFormat(settings.format, formatInUse)) {
+      formatInUse = settings.format;
+      open.useFormat(settings.format);
+      diagnostics.scheduleAll();
+      void workspace.useFormat(settings.format);
+    }
+    await workspace.useFiles(settings.files);
+  };
+  connection.onDidChangeConfiguration((change) => configuration.changed(change));
+  configuration.onDidChange(() => {
+    diagnostics.scheduleAll();
+    void configuration.workspace().then(useWorkspaceSettings);
+  });
+  connection.onDidChangeWatchedFiles((params) => void workspace.filesChanged(params.changes));
+  connection.onShutdown(() => lifecycle.shutDown());
+
+  registerDocumentRequests(connection, open, configuration, requests, () => client);
+  requests.register(connection);
+  registerOnlineChecks(connection, () => online, open, configuration, requests, diagnostics);
+
+  open.documents.listen(connection);
+  connection.listen();
+}
+
+const CAPABILITIES: InitializeResult['capabilities'] = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+  documentSymbolProvider: { label: 'Conference Notes' },
+  foldingRangeProvider: true,
+  documentLinkProvider: { resolveProvider: false },
+  hoverProvider: true,
+  codeActionProvider: { codeActionKinds: ['quickfix'] },
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  codeLensProvider: { resolveProvider: false },
+  completionProvider: { triggerCharacters: ['[', '#'], resolveProvider: false },
+  workspaceSymbolProvider: true,
+  selectionRangeProvider: true,
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  documentOnTypeFormattingProvider: { firstTriggerCharacter: ' ' },
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+};
