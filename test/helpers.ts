@@ -50,7 +50,12 @@ export function growthFactor(make: (n: number) => string, run: (input: string) =
   const small = make(n);
   const large = make(4 * n);
   run(small);
-  return fastest(large) / fastest(small);
+  // A collection or another process in one of the runs of the small input doubles the ratio now
+  // and then (2–11 measured on linear code under load): a high one is measured again, and the
+  // lowest kept. Quadratic code stays about 16 however often it is measured.
+  let factor = fastest(large) / fastest(small);
+  for (let again = 0; again < 3 && factor >= 6; again++) factor = Math.min(factor, fastest(large) / fastest(small));
+  return factor;
 }
 
 /**

@@ -12,6 +12,7 @@ import { OverviewCommands } from './overview';
 import { copyAs, exportFile } from './exportCommands';
 import { recentSearches, searchNotes } from './searchNotes';
 import { goToTalk, moveToAdjacent, recentTalks } from './talkCommands';
+import { serveWorkspaceFiles } from './workspaceFiles';
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'confnotes' }],
     initializationOptions: {
       ignoreLinkCommand: true,
+      // Folders the server cannot read from disk (virtual workspaces) are listed and read here.
+      servesFiles: true,
       // Links are checked online only in a trusted workspace; the server is told when trust is granted.
       trusted: vscode.workspace.isTrusted,
       cacheFolder: context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined,
@@ -38,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const overview = new OverviewCommands(languageClient);
 
   context.subscriptions.push(
+    ...serveWorkspaceFiles(languageClient),
     vscode.commands.registerCommand('confnotes.goToTalk', () => goToTalk(languageClient, recent)),
     vscode.commands.registerCommand('confnotes.searchNotes', () => searchNotes(languageClient, searches)),
     vscode.commands.registerCommand('confnotes.exportMarkdown', () => exportFile(languageClient, 'markdown')),

@@ -90,11 +90,12 @@ export function readSettings(raw: unknown): Settings {
 
 /**
  * The settings of a group renamed (`confnotes.format.*` → `confnotes.reading.*` and
- * `confnotes.formatting.*`): the new name's value where it is set to other than its default
- * (a client sends the defaults of unset settings), else the old name's; lists of both joined.
+ * `confnotes.formatting.*`): the new name's value where it is other than its default, else the
+ * old name's; lists of both joined. A client sends the defaults of settings not set, so a new
+ * name set back to its default cannot be told from one not set: the old name's value holds then.
  */
 function renamed(old: Record<string, unknown>, now: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  const DEFAULTS: Record<string, unknown> = { speakerPosition: 'auto', bulletMarker: 'auto', indent: 'auto', maxBlankLines: DEFAULT_LAYOUT.maxBlankLines };
+  const DEFAULTS: Record<string, unknown> = { speakerPosition: DEFAULT_FORMAT.speakerPosition, ...DEFAULT_LAYOUT };
   const merged: Record<string, unknown> = {};
   for (const key of keys) {
     const [was, is] = [old[key], now[key]];

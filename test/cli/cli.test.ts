@@ -379,6 +379,22 @@ describe('confnotes CLI', () => {
         rmSync(open, { recursive: true, force: true });
       }
     });
+    it('Should take folders as the editor walks them: nothing found in a search is exit 1, an empty --root no error, two exports of one name refused', () => {
+      const empty = path.join(dir, 'no-notes');
+      mkdirSync(empty, { recursive: true });
+      const search = run('search', '--root', empty, 'zebra');
+      assert.deepEqual([search.code, search.err], [1, '']);
+      const a = file('same/a/x.notes', 'Zebra talk by Ann Lee\n  • zebra\n');
+      file('same/b/x.notes', 'Yak talk by Bo Ng\n  • yak\n');
+      assert.equal(run('check', '--root', empty, a).code, 0);
+      const exported = run('export', '--to', 'markdown', '--out', path.join(dir, 'same-out'), path.join(dir, 'same'));
+      assert.equal(exported.code, 2);
+      assert.match(exported.err, /b\/x\.notes: not exported: .*a\/x\.notes is exported as .*x\.md already/);
+      // A value that starts with a dash is still the option's value.
+      const dashed = run('outline', '--talk', '-5 degrees', '--limit-typo-is-not-here', a);
+      assert.match(dashed.err, /unknown option '--limit-typo-is-not-here'/, 'the value taken, the next word read as an option');
+      assert.deepEqual([run('outline', '--talk', '-5 degrees', a).code, run('search', '--limit', '-5', 'x').err.split('\n')[0]], [0, 'confnotes: --limit takes a number of talks, 1 or more']);
+    });
     it('Should explain usage errors and exit 2', () => {
       assert.equal(run().code, 2);
       assert.match(run('frobnicate').err, /unknown command 'frobnicate'/);

@@ -108,7 +108,7 @@ export class LspClient {
    * Initialize as an editor with a workspace: folders, dynamic file watching, progress and
    * code lens refresh, as VS Code announces them.
    */
-  async initializeWorkspace(folders: string[], options: { watch?: boolean; progress?: boolean } = {}) {
+  async initializeWorkspace(folders: string[], options: { watch?: boolean; progress?: boolean; initializationOptions?: Record<string, unknown> } = {}) {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders[0] ?? null,
@@ -128,7 +128,7 @@ export class LspClient {
           rename: { prepareSupport: true },
         },
       },
-      initializationOptions: { ignoreLinkCommand: true },
+      initializationOptions: { ignoreLinkCommand: true, ...options.initializationOptions },
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };

@@ -104,7 +104,7 @@ describe('language server over stdio', function () {
     assert.equal(await client.stop(), 0);
   });
 
-  it('Should show sections under their talk, and read talk lines as confnotes.format says, changed or not', async () => {
+  it('Should show sections under their talk, and read talk lines as confnotes.format (the old name of confnotes.reading) says, changed or not', async () => {
     await client.initialize();
     await client.open(URI, ['Grafana Tips – Jenkins Pipelines', '', 'Why', '  • a', 'Wrap-up', '  • b'].join('\n'));
     const talks = async () => {

@@ -34,13 +34,14 @@ export interface CommandArgs {
   readonly format: FormatOptions;
   /**
    * The notes files named, and found in the folders named (by `--files`), read; each that
-   * cannot be read told to `out` (and counted), and that none was found when none was.
+   * cannot be read told to `out` (and counted), and — unless `noneIsAnError` is false (a search,
+   * the folders of references) — that none was found when none was.
    */
-  read(out: Reporter, paths?: readonly string[]): Promise<NotesText[]>;
+  read(out: Reporter, paths?: readonly string[], options?: { readonly noneIsAnError?: boolean }): Promise<NotesText[]>;
 }
 
 /** Options every command takes. */
-export const COMMON_OPTIONS: Options = {
+const COMMON_OPTIONS: Options = {
   'speaker-position': { type: 'string' },
   talk: { type: 'string', multiple: true },
   section: { type: 'string', multiple: true },
@@ -79,7 +80,8 @@ export class UsageError extends Error {}
 export function readArgs(command: Command, argv: readonly string[]): CommandArgs {
   let parsed: { values: Values; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...command.options, ...COMMON_OPTIONS }, allowPositionals: true, strict: true }) as typeof parsed;
+    const options = { ...command.options, ...COMMON_OPTIONS };
+    parsed = parseArgs({ args: withValuesJoined(argv, options), options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (e) {
     throw new UsageError(describeArgsError(e));
   }
@@ -93,9 +95,9 @@ export function readArgs(command: Command, argv: readonly string[]): CommandArgs
     values,
     positionals,
     format,
-    read: async (out, paths = positionals) => {
+    read: async (out, paths = positionals, { noneIsAnError = true } = {}) => {
       const entries = await expandPaths(paths, globs);
-      if (entries.length === 0 && paths.length > 0) out.failed(paths.join(' '), `no notes files (${globs.join(' ')}) found`);
+      if (noneIsAnError && entries.length === 0 && paths.length > 0) out.failed(paths.join(' '), `no notes files (${globs.join(' ')}) found`);
       const texts: NotesText[] = [];
       for (const entry of entries) {
         const read = await readForCommand(entry);
@@ -105,6 +107,25 @@ export function readArgs(command: Command, argv: readonly string[]): CommandArgs
       return texts;
     },
   };
+}
+
+/**
+ * `--talk '- Lightning talks'`, `--limit -5`: the word after an option that takes a value is its
+ * value, whatever it starts with (parseArgs would take a leading dash for another option).
+ */
+function withValuesJoined(argv: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && i + 1 < argv.length) out.push(`${arg}=${argv[++i]}`);
+    else out.push(arg);
+  }
+  return out;
 }
 
 /** node:util's parse errors in the CLI's words. */

@@ -1,6 +1,6 @@
 /**
  * `confnotes export`: notes files as Markdown or HTML, for a blog. Pure: texts in, outputs and
- * notices out (main.ts reads and writes the files).
+ * notices out (commands/export.ts reads and writes the files).
  */
 import * as path from 'node:path';
 import { exportHtml } from '../features/export/exportHtml';

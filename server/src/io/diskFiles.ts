@@ -47,7 +47,7 @@ export async function walkNotes(
   return out;
 }
 
-/** A notes file's text, or why it is not read, or that it is not there (or not a file). */
+/** A notes file's text, or why it is not read (a folder, a device, too large, not UTF-8), or that it is not there. */
 export async function readNotesFile(file: string, largest = Infinity): Promise<NotesRead> {
   try {
     // A FIFO or a device would block the read or never end it.
@@ -80,7 +80,7 @@ export class DiskFiles implements NotesFiles {
     return uri.startsWith('file:');
   }
 
-  async list(folderUri: string, matches: (relativePath: string) => boolean, stillWanted: () => boolean): Promise<string[]> {
+  async list(folderUri: string, _globs: readonly string[], matches: (relativePath: string) => boolean, stillWanted: () => boolean): Promise<string[]> {
     const folder = URI.parse(folderUri).fsPath;
     const files = await walkNotes(folder, matches, stillWanted, (dir, error) => {
       if (dir === folder) this.log(`cannot read the workspace folder ${folder}: ${error}`);

@@ -14,10 +14,11 @@ export interface NotesFiles {
   /** Can it list and read files under this URI (a workspace folder or a file)? */
   serves(uri: string): boolean;
   /**
-   * The notes files of a workspace folder (URIs), sorted by code unit. `matches` is asked with the
-   * path relative to the folder, `/`-separated; `stillWanted` stops a walk that is no longer needed.
+   * The notes files of a workspace folder (URIs), sorted by code unit: those `globs` name, as
+   * `matches` (the same globs, compiled) says of the path relative to the folder, `/`-separated;
+   * `stillWanted` stops a walk that is no longer needed.
    */
-  list(folderUri: string, matches: (relativePath: string) => boolean, stillWanted: () => boolean): Promise<string[]>;
+  list(folderUri: string, globs: readonly string[], matches: (relativePath: string) => boolean, stillWanted: () => boolean): Promise<string[]>;
   /** A file's text; files larger than `largest` bytes are not read (an error says so). */
   read(uri: string, largest?: number): Promise<NotesRead>;
 }

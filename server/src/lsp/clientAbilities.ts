@@ -18,6 +18,14 @@ export interface ClientAbilities {
   readonly foldingLimit: number | undefined;
   /** It has the commands that write settings (`confnotes.ignoreLink`, `confnotes.markLine`). */
   readonly settingsCommands: boolean;
+  /** It lists and reads the folders the server cannot read itself (`confnotes/listFiles`, `confnotes/readFile`). */
+  readonly servesFiles: boolean;
+  /** The workspace is trusted: links may be checked online. */
+  readonly trusted: boolean;
+  /** Where the online check keeps its cache, when the client names a folder. */
+  readonly cacheFolder: string | undefined;
+  /** Settings sent with `initialize`, for a client without `workspace/configuration`. */
+  readonly settings: unknown;
 }
 
 export function clientAbilities(params: InitializeParams): ClientAbilities {
@@ -32,5 +40,9 @@ export function clientAbilities(params: InitializeParams): ClientAbilities {
     refreshesCodeLenses: workspace?.codeLens?.refreshSupport === true,
     foldingLimit: textDocument?.foldingRange?.rangeLimit,
     settingsCommands: init.ignoreLinkCommand === true,
+    servesFiles: init.servesFiles === true,
+    trusted: init.trusted !== false,
+    cacheFolder: typeof init.cacheFolder === 'string' ? init.cacheFolder : undefined,
+    settings: init.settings,
   };
 }

@@ -5,7 +5,6 @@
  */
 import { DidChangeConfigurationNotification, type Connection, type DidChangeConfigurationParams } from 'vscode-languageserver';
 import type { ClientAbilities } from './clientAbilities';
-import type { InitializationOptions } from '../protocol/requests';
 import { defaultSettings, linkOptions, readSettings, type Settings } from '../settings';
 
 export type LinkOptions = ReturnType<typeof linkOptions>;
@@ -20,10 +19,10 @@ export class Configuration {
 
   constructor(private readonly connection: Connection) {}
 
-  initialize(client: ClientAbilities, init: InitializationOptions): void {
+  initialize(client: ClientAbilities): void {
     this.canRead = client.readsConfiguration;
     this.canRegisterChange = client.registersConfigurationChange;
-    if (init.settings !== undefined) this.fallback = readSettings(init.settings);
+    if (client.settings !== undefined) this.fallback = readSettings(client.settings);
   }
 
   /** Clients send setting changes only to servers that register for them (VS Code among them). */

@@ -19,7 +19,7 @@ import { exportPart, type ExportScope } from '../features/export/exportPart';
 import type { WorkspaceRequests } from './workspaceRequests';
 import type { ClientAbilities } from './clientAbilities';
 
-/** What the client said it can do, as these requests need it (from `initialize`). */
+/** Requests on one document, answered from its model; `client`: what the client said it can do at `initialize`. */
 export function registerDocumentRequests(connection: Connection, open: OpenDocuments, configuration: Configuration, workspace: WorkspaceRequests, client: () => ClientAbilities | null): void {
   connection.onDocumentSymbol((p, token) => open.withModel(p.textDocument.uri, [], documentSymbols, token));
   connection.onFoldingRanges((p, token) => open.withModel(p.textDocument.uri, [], (m) => foldingRanges(m, { rangeLimit: client()?.foldingLimit }), token));

@@ -24,6 +24,7 @@ export interface IndexProgress {
 
 export class Indexer {
   private folders: string[] = [];
+  private globs: readonly string[] = [];
   private matches: (relativePath: string) => boolean = () => false;
   /** Bumped when folders or patterns change: a walk of an older generation stops. */
   private generation = 0;
@@ -50,6 +51,7 @@ export class Indexer {
 
   configure(folderUris: readonly string[], patterns: readonly string[]): void {
     this.folders = folderUris.filter((u) => this.files.serves(u));
+    this.globs = patterns;
     this.matches = picomatch([...patterns], { dot: true });
     this.generation++;
   }
@@ -74,7 +76,7 @@ export class Indexer {
     await this.search.stats();
     const files: string[] = [];
     const walkStarted = this.nextTicket;
-    for (const folder of this.folders) files.push(...(await this.files.list(folder, this.matches, () => generation === this.generation)));
+    for (const folder of this.folders) files.push(...(await this.files.list(folder, this.globs, this.matches, () => generation === this.generation)));
     if (generation !== this.generation) return 'superseded';
     const wanted = new Set(files);
     // Files the walk did not see leave the index, unless an event since said otherwise.

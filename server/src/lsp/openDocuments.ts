@@ -100,7 +100,13 @@ export class OpenDocuments {
   /** A document closed: its model goes, its disk copy counts again in the index. */
   private closed(uri: string): void {
     this.opened.delete(uri);
-    if (this.spelt.get(canonicalUri(uri)) === uri) this.spelt.delete(canonicalUri(uri));
+    const canonical = canonicalUri(uri);
+    if (this.spelt.get(canonical) === uri) {
+      // The same file may be open under another spelling too: that one is found from now on.
+      const other = this.documents.all().find((d) => d.uri !== uri && canonicalUri(d.uri) === canonical);
+      if (other) this.spelt.set(canonical, other.uri);
+      else this.spelt.delete(canonical);
+    }
     this.models.forget(uri);
     this.workspace.closed(uri);
   }

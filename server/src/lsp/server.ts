@@ -14,12 +14,13 @@ import { HeapGrowth, IdleCompaction } from './serverMemory';
 import { Lifecycle } from './lifecycle';
 import { NotesWorkspace } from './notesWorkspace';
 import { registerOnlineChecks } from './onlineCheckRequests';
+import { ClientFiles, RoutedFiles } from '../io/clientFiles';
 import { DiskFiles } from '../io/diskFiles';
 import { VERSION } from '../version';
 import { defaultCacheFolder } from '../linkCheck/cacheFolder';
 import { OnlineChecks } from './onlineChecks';
 import { OpenDocuments } from './openDocuments';
-import type { InitializationOptions } from '../protocol/requests';
+import { ListFilesRequest, ReadFileRequest } from '../protocol/requests';
 import { defaultSettings, sameFormat, type Settings } from '../settings';
 import { WorkspaceRequests } from './workspaceRequests';
 
@@ -30,7 +31,11 @@ export function startServer(connection: Connection): void {
   const lifecycle = new Lifecycle();
   const configuration = new Configuration(connection);
   const compaction = new IdleCompaction((message) => connection.console.log(message));
-  const workspace = new NotesWorkspace(connection, new DiskFiles((message) => connection.console.info(message)), compaction, new HeapGrowth());
+  // The disk's files, read here; any other folder's (a virtual workspace) through a client that serves them.
+  let clientServesFiles = false;
+  const disk = new DiskFiles((message) => connection.console.info(message));
+  const fromClient = new ClientFiles({ list: (p) => connection.sendRequest(ListFilesRequest, p), read: (p) => connection.sendRequest(ReadFileRequest, p) }, (uri) => clientServesFiles && !disk.serves(uri));
+  const workspace = new NotesWorkspace(connection, new RoutedFiles([disk, fromClient]), compaction, new HeapGrowth());
   const open = new OpenDocuments(workspace, lifecycle, compaction, (message) => connection.console.log(message));
   configuration.forgetWhenClosed(open.documents);
   // Made again at `initialize`, when the client says where to keep the cache and whether it trusts the workspace.
@@ -40,10 +45,10 @@ export function startServer(connection: Connection): void {
   let client: ClientAbilities | null = null;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as InitializationOptions;
     client = clientAbilities(params);
-    configuration.initialize(client, init);
-    online = new OnlineChecks(connection, typeof init.cacheFolder === 'string' ? init.cacheFolder : defaultCacheFolder(), init.trusted !== false);
+    clientServesFiles = client.servesFiles;
+    configuration.initialize(client);
+    online = new OnlineChecks(connection, client.cacheFolder ?? defaultCacheFolder(), client.trusted);
     diagnostics.canRefreshCodeLenses = client.refreshesCodeLenses;
     workspace.configure(client, params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     connection.console.info(`${SERVER_NAME} ${SERVER_VERSION} for ${params.clientInfo?.name ?? 'an unnamed client'} ${params.clientInfo?.version ?? ''}`);

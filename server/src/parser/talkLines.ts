@@ -235,7 +235,7 @@ function commaSplit(line: string, from: number, comma: number): SpeakerSplit | n
 
 /** Which side a writer puts the speaker on: `last` (`Title – Speaker`) or `first` (`Speaker – Title`). */
 export type SpeakerOrder = 'first' | 'last';
-/** `confnotes.format.speakerPosition`: `end` and `start` force the order, `auto` learns it. */
+/** `confnotes.reading.speakerPosition`: `end` and `start` force the order, `auto` learns it. */
 export type SpeakerPosition = 'auto' | 'end' | 'start';
 
 /** The order a line settles by itself (a vote for its session's and file's order), or null. */

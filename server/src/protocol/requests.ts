@@ -1,10 +1,11 @@
 /** confnotes' own requests and notifications, beside the standard ones: Go to Talk, Next/Previous Talk and Session, the overview folds, the Conference Notes view. */
 import { NotificationType, RequestType, type Range, type TextDocumentIdentifier, type Position } from 'vscode-languageserver-protocol';
-import type { CheckSummary, ExportPart, OutlineNode, OverviewLines, SearchAnswer, TalkItem, TalkPick } from './types';
+import type { CheckSummary, ExportPart, ListFilesParams, ListFilesResult, OutlineNode, OverviewLines, ReadFileParams, ReadFileResult, SearchAnswer, TalkItem, TalkPick } from './types';
 
 // The client imports this file only: the shapes of the answers and the command ids with the requests.
 export * from './types';
 export { SERVER_ENVIRONMENT } from './serverEnvironment';
+export { base64ToBytes, bytesToBase64 } from './base64';
 
 export interface TalksParams {
   readonly textDocument: TextDocumentIdentifier;
@@ -101,6 +102,15 @@ export const CheckLinksOnlineRequest = new RequestType<CheckLinksParams, CheckSu
 /** The client tells the server when the workspace becomes trusted (VS Code's workspace trust). */
 export const WorkspaceTrustNotification = new NotificationType<{ readonly trusted: boolean }>('confnotes/workspaceTrust');
 
+/**
+ * Sent by the server to a client that serves files (`InitializationOptions.servesFiles`): where
+ * the server cannot read a workspace folder itself (a virtual workspace, or a server in a
+ * browser), the client lists its notes files and reads them, as VS Code's Markdown server asks
+ * its client. Changes come as `workspace/didChangeWatchedFiles`, as for files on disk.
+ */
+export const ListFilesRequest = new RequestType<ListFilesParams, ListFilesResult, void>('confnotes/listFiles');
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>('confnotes/readFile');
+
 /** What the client may say in `initializationOptions`. */
 export interface InitializationOptions {
   /** false: the workspace is not trusted, and no link is checked online until it is. */
@@ -109,6 +119,11 @@ export interface InitializationOptions {
   readonly cacheFolder?: string;
   /** The client registers `confnotes.ignoreLink` (VS Code does), so "Ignore this link" can be offered. */
   readonly ignoreLinkCommand?: boolean;
+  /**
+   * The client answers `confnotes/listFiles` and `confnotes/readFile`: the server reads through it
+   * the workspace folders it cannot read itself (every one but `file:` folders on the desktop).
+   */
+  readonly servesFiles?: boolean;
   /** Settings for clients without `workspace/configuration`, in the shape of the `confnotes` section. */
   readonly settings?: unknown;
 }

@@ -1,7 +1,7 @@
 /**
  * The shapes of confnotes' own answers on the wire, and its command ids: pure (types, and
  * strings), so that the features that make them and the client that reads them share one
- * definition without the protocol library. The requests that carry them are in protocol.ts.
+ * definition without the protocol library. The requests that carry them are in requests.ts.
  */
 import type { Range } from 'vscode-languageserver-types';
 
@@ -133,3 +133,22 @@ export interface CheckSummary {
   readonly fromCache: number;
   readonly cancelled: boolean;
 }
+
+/** `confnotes/listFiles`: the files of a workspace folder the server cannot list itself, matching globs. */
+export interface ListFilesParams {
+  /** A workspace folder's URI. */
+  readonly folder: string;
+  /** `confnotes.files`, relative to the folder. */
+  readonly globs: readonly string[];
+}
+export interface ListFilesResult {
+  readonly files: readonly string[];
+}
+
+/** `confnotes/readFile`: a file's bytes, read by the client for the server. */
+export interface ReadFileParams {
+  readonly uri: string;
+  /** Bytes at most: a larger file is not read (the answer says so). */
+  readonly largest?: number;
+}
+export type ReadFileResult = { readonly base64: string } | { readonly error: string } | { readonly gone: true };

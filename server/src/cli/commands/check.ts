@@ -59,7 +59,7 @@ export const checkCommand: Command = {
     const index = new WorkspaceIndex();
     const uriOf = (file: string) => pathToFileURL(path.resolve(file)).href;
     const roots = values.root as string[] | undefined;
-    if (roots) for (const notes of await read(out, roots)) index.setFromDisk(summarize(uriOf(notes.file), parseNotes(notes.text, { links: false, format })));
+    if (roots) for (const notes of await read(out, roots, { noneIsAnError: false })) index.setFromDisk(summarize(uriOf(notes.file), parseNotes(notes.text, { links: false, format })));
     const checked: Array<{ links: Finding[]; references: PlacedReference[]; online: PlacedLink[] }> = [];
     const files = await read(out);
     for (const notes of files) {

@@ -49,8 +49,15 @@ export const exportCommand: Command = {
         return 2;
       }
     }
+    // Files of two folders may share a name: the second would overwrite the first's export.
+    const written = new Map<string, string>();
     for (const e of exported) {
       for (const notice of e.notices) out.notice(notice);
+      if (folder !== undefined && written.has(e.name)) {
+        out.failed(e.file, `not exported: ${written.get(e.name)} is exported as ${path.join(folder, e.name)} already`);
+        continue;
+      }
+      written.set(e.name, e.file);
       if (folder === undefined) process.stdout.write(e.text);
       else {
         const problem = await writeNotesFile(path.join(folder, e.name), e.text);

@@ -16,7 +16,7 @@ export const searchCommand: Command = {
     const given = lastValue(values, 'limit');
     const limit = given === undefined ? 50 : Number(given);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a number of talks, 1 or more');
-    const files = await read(out, (values.root as string[] | undefined) ?? ['.']);
+    const files = await read(out, (values.root as string[] | undefined) ?? ['.'], { noneIsAnError: false });
     const { rows, answer, fileOf, columnOf } = await searchFiles(new Map(files.map((f) => [f.file, f.text])), positionals.join(' '), format, limit);
     for (const problem of answer.problems) out.notice(problem);
     if (values.json) out.print(JSON.stringify(rows, null, 2));
