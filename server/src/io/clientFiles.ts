@@ -7,7 +7,7 @@
 import { base64ToBytes } from '../protocol/base64';
 import type { ListFilesParams, ListFilesResult, ReadFileParams, ReadFileResult } from '../protocol/types';
 import { decodeNotes, describeError } from './decodeNotes';
-import { isWalkedPath, relativePathIn, type NotesFiles, type NotesRead } from './notesFiles';
+import { byCodeUnit, isWalkedPath, relativePathIn, type NotesFiles, type NotesRead } from './notesFiles';
 
 /** The client, as the files see it (the connection's requests, or a test's map). */
 export interface FileServer {
@@ -40,7 +40,7 @@ export class ClientFiles implements NotesFiles {
       const relative = typeof uri === 'string' ? relativePathIn(folderUri, uri) : null;
       return relative !== null && isWalkedPath(relative) && matches(relative);
     });
-    return [...new Set(files)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...new Set(files)].sort(byCodeUnit);
   }
 
   async read(uri: string, largest?: number): Promise<NotesRead> {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { URI } from 'vscode-uri';
 import { decodeNotes, describeError } from './decodeNotes';
-import { isWalked, type NotesFiles, type NotesRead } from './notesFiles';
+import { byCodeUnit, isWalked, type NotesFiles, type NotesRead } from './notesFiles';
 
 // The callback forms: fs/promises' readFile goes through a FileHandle (open, fstat, read, close as
 // four promises), which cost the first indexing of 10,000 files about a second of the main thread.
@@ -34,7 +34,7 @@ export async function walkNotes(
       errors(dir, describeError(e));
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => byCodeUnit(a.name, b.name));
     for (const entry of entries) {
       if (!stillWanted()) return;
       if (!isWalked(entry.name)) continue;

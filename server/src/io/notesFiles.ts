@@ -29,6 +29,11 @@ export const LARGEST_INDEXED_FILE = 50 * 1024 * 1024;
 /** `confnotes.files`' default: the globs of the files a workspace walk reads. */
 export const DEFAULT_NOTES_GLOBS: readonly string[] = ['**/*.notes', '**/*.confnotes'];
 
+/** Paths in code-unit order (not the locale's): the same order on every machine, for the disk and the client. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Folders and files never walked: hidden ones (`.git`, `.vscode`, `.cache`…) and installed packages. */
 export function isWalked(name: string): boolean {
   return !name.startsWith('.') && name !== 'node_modules';

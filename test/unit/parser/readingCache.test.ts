@@ -16,34 +16,41 @@ const model = (text: string | TextLines, cache?: LineFactsCache) => {
 describe('the reading of the last parse (readingCache.ts)', () => {
   const start = ['Lightning talks', '  • Pandas is not a database (Mikko Virtanen)', '', 'Confident Systems', '  • Ines Duarte', '  • retries and budgets', '  • more notes', 'Closing', '  • thanks'];
   const typeAtEnd = (lines: TextLines, line: number, text: string) => applyEdit(lines, { line, character: lines.lines[line].length }, { line, character: lines.lines[line].length }, text);
+  /** The notes above as a document's lines, and a cache to parse its versions with. */
+  const opened = () => ({ cache: new LineFactsCache(), lines: splitLines(start.join('\n')) });
+  /** The version parsed with the cache reads as a fresh parse of its text. */
+  const sameAsFresh = (lines: TextLines, cache: LineFactsCache) => assert.deepEqual(model(lines, cache), model(lines.lines.join('\n')));
 
   it('Should take the last reading over when a bullet of notes is typed into, and give what a fresh parse gives', () => {
-    const cache = new LineFactsCache();
-    let lines = splitLines(start.join('\n'));
+    const document = opened();
+    const cache = document.cache;
+    let lines = document.lines;
     talks(lines, cache);
     lines = typeAtEnd(lines, 5, ' at scale');
-    assert.deepEqual(model(lines, cache), model(lines.lines.join('\n')));
+    sameAsFresh(lines, cache);
     assert.equal(cache.reading.taken, 1);
   });
   it('Should read again when the bullet typed into is a talk\'s first bullet or one under Lightning talks', () => {
-    const cache = new LineFactsCache();
-    let lines = splitLines(start.join('\n'));
+    const document = opened();
+    const cache = document.cache;
+    let lines = document.lines;
     assert.deepEqual(talks(lines, cache), ['Pandas is not a database · Mikko Virtanen', 'Confident Systems · Ines Duarte', 'Closing · null']);
     lines = typeAtEnd(lines, 4, ', Acme');
-    assert.deepEqual(model(lines, cache), model(lines.lines.join('\n')));
+    sameAsFresh(lines, cache);
     // No longer a talk line: `Lightning talks` is a talk again, read from its bullets.
     lines = typeAtEnd(lines, 1, ' (slides soon)');
     assert.deepEqual(talks(lines, cache), ['Lightning talks · null', 'Confident Systems · Ines Duarte', 'Closing · null']);
     assert.equal(cache.reading.taken, 0);
   });
   it('Should read again when a line of text is typed into, or lines come or go', () => {
-    const cache = new LineFactsCache();
-    let lines = splitLines(start.join('\n'));
+    const document = opened();
+    const cache = document.cache;
+    let lines = document.lines;
     talks(lines, cache);
     lines = typeAtEnd(lines, 3, ' by Ines Duarte');
-    assert.deepEqual(model(lines, cache), model(lines.lines.join('\n')));
+    sameAsFresh(lines, cache);
     lines = typeAtEnd(lines, 6, '\n  • one more');
-    assert.deepEqual(model(lines, cache), model(lines.lines.join('\n')));
+    sameAsFresh(lines, cache);
     assert.equal(cache.reading.taken, 0);
   });
 });
