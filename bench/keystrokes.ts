@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { LspClient } from '../test/protocol/lspClient';
 import { applyEdit, splitLines } from '../server/src/parser/textLines';
 import { SERVER_ENVIRONMENT } from '../server/src/protocol/serverEnvironment';
-import { LINES_BEFORE_COMPACTION } from '../server/src/lsp/serverMemory';
+import { LINES_BEFORE_COMPACTION } from '../server/src/node/serverMemory';
 import { median, percentile } from './stats';
 
 const NO_DELAY = { ignoreLinkCommand: false, settings: { diagnostics: { delay: 0 } } };

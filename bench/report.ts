@@ -137,7 +137,7 @@ folding: request right after an edit (the re-parse included). RSS: the server pr
 ${table(['input', 'open', 'keystroke p50', 'p99', 'max', 'outline after edit', 'folding after edit', 'server RSS', 'anchor RSS'], typingRows)}
 
 RSS *idle*: once the server, idle for a second after parsing a million lines, has compacted its
-heap (server/src/lsp/serverMemory.ts). The server is started as the VS Code client starts it (with
+heap (server/src/node/serverMemory.ts). The server is started as the VS Code client starts it (with
 \`SERVER_ENVIRONMENT\`: glibc's mmap threshold fixed); started as a plain \`node\` (an editor
 without that environment), the ${Math.round(r.typingPlain.bytes / MB)} MB run gives ${r.typingPlain.rssMB} MB right after the edits and ${settled(r.typingPlain)} idle
 (keystroke p50 ${ms(r.typingPlain.keystrokeP50Ms)}). The inputs repeat the sample's lines; with every bullet line made different
@@ -160,6 +160,6 @@ it and the JSON is read, ${ms(round(q.receivedMs))} here.
 
 ### Sizes
 
-Minified bundles: client ${r.sizes.clientKB} KB, server ${r.sizes.serverKB} KB, CLI ${r.sizes.cliKB} KB, online link checker (loaded on first use) ${r.sizes.linkCheckKB} KB; .vsix ${r.sizes.vsixKB === null ? 'not built' : `${r.sizes.vsixKB} KB`}.
+Minified bundles: client ${r.sizes.clientKB} KB, server ${r.sizes.serverKB} KB, CLI ${r.sizes.cliKB} KB, online link checker (loaded on first use) ${r.sizes.linkCheckKB} KB; in the browser (the web extension) client ${r.sizes.browserClientKB} KB, server ${r.sizes.browserServerKB} KB; .vsix (one package for desktop and web) ${r.sizes.vsixKB === null ? 'not built' : `${r.sizes.vsixKB} KB`}.
 `;
 }

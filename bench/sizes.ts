@@ -11,6 +11,9 @@ export interface Sizes {
   readonly cliKB: number;
   /** The online link checker, loaded by the server and the CLI only when a link is checked online. */
   readonly linkCheckKB: number;
+  /** The web extension's bundles (package.json "browser"): its client, and its server, a worker's script. */
+  readonly browserClientKB: number;
+  readonly browserServerKB: number;
   readonly vsixKB: number | null;
 }
 
@@ -25,5 +28,14 @@ export function measureSizes(withVsix: boolean): Sizes {
     if (vsce.status !== 0) throw new Error(`vsce package failed: ${vsce.stderr}`);
     vsixKB = kb(out);
   }
-  return { clientKB: kb(path.join(ROOT, 'dist/client.js')), serverKB: kb(path.join(ROOT, 'dist/server.js')), cliKB: kb(path.join(ROOT, 'dist/cli.js')), linkCheckKB: kb(path.join(ROOT, 'dist/linkCheck.js')), vsixKB };
+  const dist = (name: string) => kb(path.join(ROOT, 'dist', name));
+  return {
+    clientKB: dist('client.js'),
+    serverKB: dist('server.js'),
+    cliKB: dist('cli.js'),
+    linkCheckKB: dist('linkCheck.js'),
+    browserClientKB: dist('browserClient.js'),
+    browserServerKB: dist('browserServer.js'),
+    vsixKB,
+  };
 }

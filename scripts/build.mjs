@@ -2,7 +2,8 @@
 // usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
+import * as path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 const production = process.argv.includes('--production');
@@ -32,22 +33,14 @@ const linkCheckerApart = {
     );
   },
 };
-// The search index lives in its own thread (dist/searchWorker.js): the server needs it in its
-// own thread only where that file is missing (run from source), so it is not bundled again.
-const searchWorkerApart = {
-  name: 'search-worker-apart',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/searchWorker$/ }, (args) =>
-      args.importer.endsWith('searchService.ts') ? { path: './searchWorker.js', external: true } : undefined,
-    );
-  },
-};
 // The given names (server/src/parser/givenNames.ts, which reads them from their packages — faker is
 // a dev dependency only): the module is replaced by one string of the sorted names, each written as
 // how many leading letters it shares with the one before (a digit) and the rest — a third the size
 // of quoted strings — compressed with Brotli (base64 in the bundle: 20,000 names in 48 KB; inflating
 // them at load takes a few milliseconds).
-const givenNamesPacked = {
+// In a browser there is no synchronous Brotli: the browser bundle has the coded names as they are
+// (the .vsix and the web's transfer compress them anyway).
+const givenNamesPacked = ({ compressed }) => ({
   name: 'given-names-packed',
   setup(build) {
     build.onLoad({ filter: /parser[\\/]givenNames\.ts$/ }, async (args) => {
@@ -60,12 +53,27 @@ const givenNamesPacked = {
         return shared + name.slice(shared);
       });
       const packed = brotliCompressSync(Buffer.from(coded.join('\n')), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
-      const text = `require('node:zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString()`;
+      const text = compressed ? `require('node:zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString()` : JSON.stringify(coded.join('\n'));
       const decode = `let p = ''; const names = ${text}.split('\\n').map((c) => (p = p.slice(0, Number(c[0])) + c.slice(1))); module.exports = { givenNameList: () => names };`;
       return { contents: decode, loader: 'js' };
     });
   },
+});
+
+// The browser bundles must not need Node: an import of one of its modules fails the build, naming
+// who imports it (the Node-only pieces reach the server through ServerPlatform, node/nodePlatform.ts).
+const NODE_BUILT_INS = new Set(builtinModules);
+const noNodeBuiltIns = {
+  name: 'no-node-built-ins',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!args.path.startsWith('node:') && !NODE_BUILT_INS.has(name) && !NODE_BUILT_INS.has(name.split('/')[0])) return undefined;
+      return { errors: [{ text: `the browser bundle cannot have Node's "${args.path}" (imported by ${path.relative(process.cwd(), args.importer)})` }] };
+    });
+  },
 };
+const browser = { platform: 'browser', target: 'es2022', plugins: [noNodeBuiltIns] };
 
 /** Calls the function `name` of a TypeScript module, bundled on the fly (its packages loaded as they are). */
 async function runModule(file, name) {
@@ -77,10 +85,13 @@ async function runModule(file, name) {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, searchWorkerApart, givenNamesPacked] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, givenNamesPacked] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, givenNamesPacked({ compressed: true })] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, givenNamesPacked({ compressed: true })] },
   { entryPoints: ['server/src/linkCheck/linkChecker.ts'], outfile: 'dist/linkCheck.js' },
-  { entryPoints: ['server/src/lsp/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
+  { entryPoints: ['server/src/node/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
+  // The web extension (package.json "browser"): VS Code's web worker extension host loads the client as CommonJS; the server is a worker's script.
+  { entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserClient.js', external: ['vscode'], ...browser },
+  { entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/browserServer.js', format: 'iife', ...browser, plugins: [...browser.plugins, givenNamesPacked({ compressed: false })] },
 ];
 
 if (watch) {

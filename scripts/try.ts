@@ -2,12 +2,14 @@
  * `npm run try`: the extension in a real VS Code in your browser, without installing VS Code.
  * Builds and packages the .vsix, starts code-server on 127.0.0.1 with it installed and a workspace
  * holding the sample notes and the fixture workspace (notes that refer to each other), prints the
- * URL, and serves until Ctrl+C. PORT=… picks the port.
+ * URL, and serves until Ctrl+C. PORT=… picks the port; WEB=1 installs the web extension only (its
+ * `browser` entry), so that it runs in the workbench's web worker extension host as on vscode.dev.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startCodeServer } from '../test/e2e/codeServer';
+import { packageExtension, packageWebOnlyExtension } from '../test/e2e/package';
 
 const root = path.resolve(__dirname, '..');
 const run = (cmd: string, args: string[]) => {
@@ -17,10 +19,11 @@ const run = (cmd: string, args: string[]) => {
 
 async function main(): Promise<void> {
   run('bash', ['scripts/e2e-setup.sh']);
-  run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', 'confnotes.vsix']);
+  const web = Boolean(process.env.WEB);
+  const vsix = web ? packageWebOnlyExtension() : packageExtension();
   const fixture = (name: string) => readFileSync(path.join(root, 'test/fixtures', name), 'utf8');
   const server = await startCodeServer({
-    vsix: path.join(root, 'confnotes.vsix'),
+    vsix,
     trusted: true,
     port: process.env.PORT ? Number(process.env.PORT) : 8080,
     files: {
@@ -40,7 +43,8 @@ async function main(): Promise<void> {
       ].join('\n'),
     },
   });
-  console.log(`\nconfnotes is running in VS Code (code-server). Open this in your browser:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`);
+  const where = web ? ' as a web extension (in the browser\'s web worker extension host)' : '';
+  console.log(`\nconfnotes is running in VS Code (code-server)${where}. Open this in your browser:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`);
   const stop = () => {
     server.stop();
     process.exit(0);

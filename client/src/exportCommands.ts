@@ -1,12 +1,11 @@
 /**
  * Export Notes as Markdown / HTML… (the file, to a file the user names) and Copy as Markdown /
  * HTML (the selection, or the talk or session at the cursor). The server writes the text; HTML
- * goes on the clipboard as HTML where the platform's clipboard tool takes it, so that pasting
- * into a blog editor keeps the lists.
+ * goes on the clipboard as HTML where the platform's clipboard tool takes it (htmlClipboard.ts,
+ * on the desktop), so that pasting into a blog editor keeps the lists.
  */
-import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ExportPart } from '../../server/src/protocol/requests';
 import { ExportRequest } from '../../server/src/protocol/requests';
 
@@ -28,7 +27,7 @@ function tellUnlinked(part: ExportPart): void {
   );
 }
 
-export async function exportFile(client: LanguageClient, to: Format): Promise<void> {
+export async function exportFile(client: BaseLanguageClient, to: Format): Promise<void> {
   const editor = notesEditor();
   if (!editor) return;
   const document = editor.document;
@@ -47,7 +46,10 @@ export async function exportFile(client: LanguageClient, to: Format): Promise<vo
   if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
 }
 
-export async function copyAs(client: LanguageClient, to: Format): Promise<void> {
+/** Puts HTML on the clipboard as HTML, where the platform can (false: it could not, and the text goes as source). */
+export type HtmlClipboard = (html: string) => Promise<boolean>;
+
+export async function copyAs(client: BaseLanguageClient, to: Format, copyHtml: HtmlClipboard): Promise<void> {
   const editor = notesEditor();
   if (!editor) return;
   const selection = editor.selection;
@@ -65,32 +67,4 @@ export async function copyAs(client: LanguageClient, to: Format): Promise<void> 
   const what = part.what === 'talk' || part.what === 'session' ? `${part.what} "${part.title}"` : `the ${part.what}`;
   const how = to === 'markdown' ? 'as Markdown' : asHtml ? 'as HTML' : "as HTML source (this clipboard takes no HTML from an extension)";
   vscode.window.setStatusBarMessage(`Copied ${what} ${how}`, 5000);
-}
-
-/**
- * Puts HTML on the clipboard as HTML with the platform's tool, when VS Code runs on this machine
- * (in a browser or remotely, the clipboard is elsewhere). False when no tool took it.
- */
-async function copyHtml(html: string): Promise<boolean> {
-  if (vscode.env.uiKind !== vscode.UIKind.Desktop || vscode.env.remoteName) return false;
-  const tools: Array<[string, string[]]> =
-    process.platform === 'darwin'
-      ? [['osascript', ['-e', `set the clipboard to «data HTML${Buffer.from(html, 'utf8').toString('hex')}»`]]]
-      : process.platform === 'win32'
-        ? [['powershell', ['-NoProfile', '-Command', 'Set-Clipboard -AsHtml -Value ([Console]::In.ReadToEnd())']]]
-        : [
-            ['wl-copy', ['--type', 'text/html']],
-            ['xclip', ['-selection', 'clipboard', '-t', 'text/html']],
-          ];
-  for (const [command, args] of tools) if (await feed(command, args, html)) return true;
-  return false;
-}
-
-function feed(command: string, args: string[], input: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'ignore', 'ignore'] });
-    child.on('error', () => resolve(false));
-    child.on('close', (code) => resolve(code === 0));
-    child.stdin.end(input);
-  });
 }

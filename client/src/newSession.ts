@@ -1,9 +1,9 @@
 /** Conference Notes: New Session — the next session header (from the server), a blank line, and the cursor where the first talk goes. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { NextHeadersRequest } from '../../server/src/protocol/requests';
 
-export async function newSession(client: LanguageClient, editor: vscode.TextEditor): Promise<void> {
+export async function newSession(client: BaseLanguageClient, editor: vscode.TextEditor): Promise<void> {
   const position = editor.selection.active;
   const [header] = await client.sendRequest(NextHeadersRequest, {
     textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },

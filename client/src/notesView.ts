@@ -5,7 +5,7 @@
  * opens the talk or session.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { OutlineNode } from '../../server/src/protocol/requests';
 import { OutlineChangedNotification, OutlineChildrenRequest, OutlinePathRequest, OverviewLinesRequest } from '../../server/src/protocol/requests';
 import { fileLabel, reveal, type Place } from './outline';
@@ -27,7 +27,7 @@ class NotesTree implements vscode.TreeDataProvider<ViewNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: BaseLanguageClient) {}
 
   refresh(): void {
     this.changed.fire();
@@ -84,7 +84,7 @@ class NotesTree implements vscode.TreeDataProvider<ViewNode> {
   }
 }
 
-export function registerNotesView(client: LanguageClient): vscode.Disposable {
+export function registerNotesView(client: BaseLanguageClient): vscode.Disposable {
   const tree = new NotesTree(client);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const outlineChanged = () => {

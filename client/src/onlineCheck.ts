@@ -1,9 +1,9 @@
 /** Conference Notes: Check Links Online — this file or the whole workspace; the server does the checking and tells the result. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CheckLinksOnlineRequest } from '../../server/src/protocol/requests';
 
-export async function checkLinksOnline(client: LanguageClient): Promise<void> {
+export async function checkLinksOnline(client: BaseLanguageClient): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Conference Notes checks links online only in a trusted workspace (Restricted Mode is on).');
     return;

@@ -3,7 +3,7 @@
  * move as the user types, so the client asks again before it moves the cursor.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { OverviewLinesRequest, TalksRequest } from '../../server/src/protocol/requests';
 
 /** A file as the workbench names it: relative to its folder (and the folder named, in a multi-root workspace). */
@@ -25,7 +25,7 @@ export interface Place {
 }
 
 /** The line of a talk or session in a document as it is now. */
-export async function currentLine(client: LanguageClient, document: vscode.TextDocument, place: Place): Promise<number> {
+export async function currentLine(client: BaseLanguageClient, document: vscode.TextDocument, place: Place): Promise<number> {
   const textDocument = { uri: client.code2ProtocolConverter.asUri(document.uri) };
   if (place.kind === 'session') return (await client.sendRequest(OverviewLinesRequest, { textDocument })).sessions[place.ordinal] ?? place.line;
   const talks = await client.sendRequest(TalksRequest, { textDocument });
@@ -35,7 +35,7 @@ export async function currentLine(client: LanguageClient, document: vscode.TextD
 }
 
 /** Opens the file of a talk or session with its title line at the top and the cursor on it. */
-export async function reveal(client: LanguageClient, place: Place, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextEditor> {
+export async function reveal(client: BaseLanguageClient, place: Place, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(place.uri));
   const line = Math.min((await currentLine(client, document, place)) + (place.offset ?? 0), document.lineCount - 1);
   const start = new vscode.Position(line, 0);

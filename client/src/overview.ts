@@ -4,7 +4,7 @@
  * sessions and talks; VS Code's own folding does the rest, on the server's folding ranges.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { OverviewLinesRequest } from '../../server/src/protocol/requests';
 
 export type Overview = 'sessions' | 'talks' | 'all';
@@ -14,7 +14,7 @@ export class OverviewCommands {
   /** The overview each document was last put in, for cycling. */
   private readonly shown = new WeakMap<vscode.TextDocument, Overview>();
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: BaseLanguageClient) {}
 
   async show(editor: vscode.TextEditor, overview: Overview): Promise<void> {
     this.shown.set(editor.document, overview);

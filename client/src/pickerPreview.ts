@@ -17,6 +17,8 @@ export class PickerPreview {
   private readonly before = snapshot();
   private readonly openBefore = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
   private previewed: vscode.TextEditor | undefined;
+  /** The preview being shown: the editor it opens must not come to the front after the picker's end. */
+  private showing: Promise<unknown> = Promise.resolve();
   private run = 0;
   private done = false;
 
@@ -40,7 +42,9 @@ export class PickerPreview {
     const line = await lineOf(document);
     if (run !== this.run || this.done) return;
     const range = document.lineAt(Math.min(line, document.lineCount - 1)).range;
-    const shown = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true, viewColumn: this.before?.column });
+    const showing = vscode.window.showTextDocument(document, { preview: true, preserveFocus: true, viewColumn: this.before?.column });
+    this.showing = Promise.resolve(showing).catch(() => undefined);
+    const shown = await showing;
     this.clearMarks();
     shown.setDecorations(previewDecoration, [range]);
     shown.setDecorations(wordDecoration, [...words]);
@@ -48,10 +52,11 @@ export class PickerPreview {
     this.previewed = shown;
   }
 
-  /** A place was chosen: previews stop and their marks go. */
-  accept(): void {
+  /** A place was chosen: previews stop and their marks go; resolves once no preview is still coming to the front. */
+  async accept(): Promise<void> {
     this.done = true;
     this.run++;
+    await this.showing;
     this.clearMarks();
   }
 
@@ -60,6 +65,8 @@ export class PickerPreview {
     if (this.done) return;
     this.done = true;
     this.run++;
+    // A preview still opening would come to the front after the restore (caught in the real-editor tier).
+    await this.showing;
     this.clearMarks();
     const previewTabs = vscode.window.tabGroups.all
       .flatMap((g) => g.tabs)

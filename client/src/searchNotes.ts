@@ -4,7 +4,7 @@
  * selected, Escape goes back. Recent searches are offered before anything is typed.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { SearchHit, SearchResult } from '../../server/src/protocol/requests';
 import { SearchNotesRequest } from '../../server/src/protocol/requests';
 import { fileLabel } from './outline';
@@ -61,7 +61,7 @@ function itemsOf(results: readonly SearchResult[]): Item[] {
 
 const rangesOf = (hit: SearchHit) => hit.highlights.map(([s, e]) => new vscode.Range(hit.line, hit.textStart + s, hit.line, hit.textStart + e));
 
-export async function searchNotes(client: LanguageClient, recent: RecentSearches): Promise<void> {
+export async function searchNotes(client: BaseLanguageClient, recent: RecentSearches): Promise<void> {
   const preview = new PickerPreview();
   const quickPick = vscode.window.createQuickPick<Item>();
   quickPick.placeholder = 'Search notes: words, "a phrase", speaker:name, event:name, day:name, in:title';
@@ -100,8 +100,10 @@ export async function searchNotes(client: LanguageClient, recent: RecentSearches
     }
     if (!chosen?.result || !chosen.hit) return;
     const { result, hit } = chosen;
-    preview.accept();
+    // Accepted before the picker hides (hiding without a choice restores the editor).
+    const previewsEnded = preview.accept();
     quickPick.hide();
+    await previewsEnded;
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
       const line = Math.min(hit.line, document.lineCount - 1);

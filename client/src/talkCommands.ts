@@ -5,7 +5,7 @@
  * Next/Previous Talk and Session.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { TalkPick } from '../../server/src/protocol/requests';
 import { AdjacentTalkRequest, SearchTalksRequest, TalksRequest } from '../../server/src/protocol/requests';
 import { currentLine, fileLabel, reveal, type Place } from './outline';
@@ -43,7 +43,7 @@ function itemOf(talk: TalkPick, matched: boolean): Item {
   };
 }
 
-export async function goToTalk(client: LanguageClient, recent: RecentTalks): Promise<void> {
+export async function goToTalk(client: BaseLanguageClient, recent: RecentTalks): Promise<void> {
   const preview = new PickerPreview();
   const activeUri = preview.document?.languageId === 'confnotes' ? client.code2ProtocolConverter.asUri(preview.document.uri) : undefined;
   const separator = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator });
@@ -120,8 +120,10 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
   quickPick.onDidAccept(async () => {
     const chosen = (quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.talk ?? (quickPick.items.length > 0 ? lastActive : undefined);
     if (!chosen) return;
-    preview.accept();
+    // Accepted before the picker hides (hiding without a choice restores the editor).
+    const previewsEnded = preview.accept();
     quickPick.hide();
+    await previewsEnded;
     try {
       await reveal(client, placeOf(chosen), { preview: false, viewColumn: preview.column });
       await recent.used(chosen);
@@ -137,7 +139,7 @@ export async function goToTalk(client: LanguageClient, recent: RecentTalks): Pro
   });
 }
 
-export async function moveToAdjacent(client: LanguageClient, editor: vscode.TextEditor, direction: 'next' | 'previous', unit: 'talk' | 'session'): Promise<void> {
+export async function moveToAdjacent(client: BaseLanguageClient, editor: vscode.TextEditor, direction: 'next' | 'previous', unit: 'talk' | 'session'): Promise<void> {
   const range = await client.sendRequest(AdjacentTalkRequest, {
     textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
     position: client.code2ProtocolConverter.asPosition(editor.selection.active),

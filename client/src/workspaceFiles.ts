@@ -1,19 +1,28 @@
 /**
  * The workspace's notes files served to the server where it cannot read them itself (a virtual
- * workspace: Remote Repositories, any FileSystemProvider): listed with findFiles, read with
- * workspace.fs. The server applies its own walk rule and decoder to the answers.
+ * workspace: Remote Repositories, any FileSystemProvider; every folder in a browser): listed by
+ * walking workspace.fs (walkFolder.ts), read with workspace.fs. The server applies its globs, walk
+ * rule and decoder to the answers.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { bytesToBase64, ListFilesRequest, ReadFileRequest, type ListFilesResult, type ReadFileResult } from '../../server/src/protocol/requests';
+import { walkFolder, type EntryKind } from './walkFolder';
+
+function kindOf(type: vscode.FileType): EntryKind {
+  if (type & vscode.FileType.SymbolicLink) return 'link';
+  return type & vscode.FileType.Directory ? 'folder' : type & vscode.FileType.File ? 'file' : 'other';
+}
+
+async function entries(dir: vscode.Uri): Promise<Array<[string, EntryKind]>> {
+  return (await vscode.workspace.fs.readDirectory(dir)).map(([name, type]) => [name, kindOf(type)]);
+}
 
 export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {
   return [
-    client.onRequest(ListFilesRequest, async ({ folder, globs }): Promise<ListFilesResult> => {
-      const base = vscode.Uri.parse(folder);
-      const found = new Set<string>();
-      for (const glob of globs) for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(base, glob))) found.add(uri.toString());
-      return { files: [...found] };
+    client.onRequest(ListFilesRequest, async ({ folder }): Promise<ListFilesResult> => {
+      const files = await walkFolder(vscode.Uri.parse(folder), entries, (dir, name) => vscode.Uri.joinPath(dir, name));
+      return { files: files.map((uri) => uri.toString()) };
     }),
     client.onRequest(ReadFileRequest, async ({ uri, largest }): Promise<ReadFileResult> => {
       const file = vscode.Uri.parse(uri);

@@ -2,7 +2,8 @@
 /** Entry point of `confnotes-language-server`: picks the transport and starts the server. */
 import { createConnection, LSPErrorCodes, ProposedFeatures, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { SERVER_NAME, SERVER_VERSION, startServer } from './lsp/server';
-import { keepHeapSmall } from './lsp/serverMemory';
+import { nodePlatform } from './node/nodePlatform';
+import { keepHeapSmall } from './node/serverMemory';
 
 /**
  * A request cancelled while it waits (behind the parse of a huge file, say) is answered
@@ -27,5 +28,5 @@ if (args.includes('--version')) {
     process.stderr.write(`${SERVER_NAME}: unexpected error, carrying on: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
   });
   keepHeapSmall();
-  startServer(createConnection(ProposedFeatures.all, answerCancelledRequestsAtOnce));
+  startServer(createConnection(ProposedFeatures.all, answerCancelledRequestsAtOnce), nodePlatform);
 }

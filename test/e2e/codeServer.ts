@@ -23,6 +23,10 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** More user settings (a test's own, or `confnotes.trace.server` to debug one). */
   readonly settings?: Record<string, unknown>;
+  /** More extensions to install beside it (.vsix paths): a test's own. */
+  readonly extensions?: readonly string[];
+  /** Open this folder URI (a virtual workspace, served by an extension) instead of the disk folder of `files`. */
+  readonly virtualFolder?: string;
 }
 
 export interface CodeServer {
@@ -77,18 +81,23 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     ...options.settings,
   }, null, 2));
   const base = ['--user-data-dir', userData, '--extensions-dir', extensions];
-  const install = spawnSync(NODE24, [ENTRY, ...base, '--install-extension', options.vsix], { encoding: 'utf8' });
-  if (install.status !== 0 || !/successfully installed/.test(install.stdout)) {
-    throw new Error(`code-server could not install ${options.vsix}: ${install.stdout}${install.stderr}`);
+  for (const vsix of [options.vsix, ...(options.extensions ?? [])]) {
+    const install = spawnSync(NODE24, [ENTRY, ...base, '--install-extension', vsix], { encoding: 'utf8' });
+    if (install.status !== 0 || !/successfully installed/.test(install.stdout)) {
+      throw new Error(`code-server could not install ${vsix}: ${install.stdout}${install.stderr}`);
+    }
   }
+  // A virtual folder is opened as the one folder of a workspace file.
+  const workspaceFile = path.join(root, 'virtual.code-workspace');
+  if (options.virtualFolder) writeFileSync(workspaceFile, JSON.stringify({ folders: [{ uri: options.virtualFolder }] }));
   const port = options.port ?? (await freePort());
   const args = [ENTRY, ...base, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
   if (options.trusted) args.push('--disable-workspace-trust');
-  const child: ChildProcess = spawn(NODE24, [...args, workspace], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child: ChildProcess = spawn(NODE24, [...args, options.virtualFolder ? workspaceFile : workspace], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  const url = options.virtualFolder ? `http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspaceFile)}` : `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
   const deadline = Date.now() + 60000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`code-server exited ${child.exitCode}: ${output}`);

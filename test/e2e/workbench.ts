@@ -41,10 +41,10 @@ export class Workbench {
    * The packaged .vsix in a fresh code-server, opened in Chromium; `prefix` names its screenshots.
    * Every request that is not to the local code-server is refused.
    */
-  static async start(prefix: string, options: Omit<CodeServerOptions, 'vsix'>): Promise<Workbench> {
+  static async start(prefix: string, options: Omit<CodeServerOptions, 'vsix'> & { readonly vsix?: string }): Promise<Workbench> {
     // A failure's screenshot is evidence of this run only.
     if (existsSync(ARTIFACTS)) for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`${prefix}-FAILED-`)) rmSync(path.join(ARTIFACTS, f));
-    const server = await startCodeServer({ ...options, vsix: packageExtension() });
+    const server = await startCodeServer({ ...options, vsix: options.vsix ?? packageExtension() });
     try {
       return await Workbench.open(server, prefix);
     } catch (e) {
@@ -424,6 +424,14 @@ export class Workbench {
       await this.focusEditor();
       await this.page.keyboard.type(text);
     }
+  }
+
+  /** Shows an Output channel in the panel and returns its lines (what it shows, as it grows). */
+  async showOutputChannel(name: string): Promise<Locator> {
+    await this.runCommandToPick('Output: Show Output Channels...', 'Select Output Channel');
+    await this.page.keyboard.type(name);
+    await this.page.keyboard.press('Enter');
+    return this.page.locator('.part.panel .monaco-editor .view-lines .view-line');
   }
 
   /** The language server's log, as the Output panel's "Conference Notes" channel has it ('' before there is one). */

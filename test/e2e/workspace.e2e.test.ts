@@ -7,11 +7,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, SAMPLE } from '../helpers';
+import { SAMPLE } from '../helpers';
+import { copyTalkAsMarkdown, goToTalkInAnotherFile, hoverReferenceToAnotherFile, searchUnikernel, WORKSPACE_NOTES } from './checks';
 import { Workbench } from './workbench';
-
-const FIXTURE = path.join(ROOT, 'test/fixtures/workspace');
-const fixture = (name: string) => readFileSync(path.join(FIXTURE, name), 'utf8');
 
 describe('Workspace navigation in the VS Code workbench (code-server)', function () {
   this.timeout(180000);
@@ -21,15 +19,7 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
   const activeTab = (name: string) => wb.page.locator(`.tabs-container .tab.active:has-text("${name}")`).waitFor();
 
   before(async () => {
-    wb = await Workbench.start('workspace', {
-      trusted: true,
-      files: {
-        'lca2016.notes': SAMPLE,
-        'kiwicon2019.notes': fixture('kiwicon2019.notes'),
-        'pyconau2019.confnotes': fixture('pycon/pyconau2019.confnotes'),
-        'reading-list.notes': fixture('reading-list.notes'),
-      },
-    });
+    wb = await Workbench.start('workspace', { trusted: true, files: WORKSPACE_NOTES });
   });
   afterEach(async function () {
     await wb?.shotIfFailed(this.currentTest);
@@ -82,22 +72,13 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
   });
 
   it('Should go to a talk in another file with Go to Talk…, list it first next time, and restore the editor on Escape', async () => {
-    const picker = await wb.openQuickInput('Control+Alt+O', 'Go to talk');
-    const rows = picker.locator('.monaco-list-row');
-    await rows.first().waitFor();
-    await wb.page.keyboard.type('breaking');
-    const breaking = rows.filter({ hasText: 'Breaking into cars' });
-    await breaking.waitFor();
-    assert.match((await breaking.innerText()).replace(/\s+/g, ' '), /Breaking into cars ?Ann Other Kiwicon 2019 · Friday · Session 1 · kiwicon2019\.notes/);
-    await wb.shot('04-go-to-talk-workspace');
-    await wb.page.keyboard.press('Enter');
-    await activeTab('kiwicon2019.notes');
-    await wb.waitForCursorLine(3);
+    await goToTalkInAnotherFile(wb, '04-go-to-talk-workspace');
 
     // Back in the sample: the talk just picked heads the list.
     await wb.showTab('lca2016.notes');
     await wb.goToLine(300);
-    await wb.openQuickInput('Control+Alt+O', 'Go to talk');
+    const picker = await wb.openQuickInput('Control+Alt+O', 'Go to talk');
+    const rows = picker.locator('.monaco-list-row');
     await rows.first().waitFor();
     assert.match((await rows.first().innerText()).replace(/\s+/g, ' '), /Breaking into cars.*recently picked/);
     // Moving down previews talks (the first in another file); Escape comes back to line 300 of the sample.
@@ -110,22 +91,8 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
   });
 
   it('Should search inside the notes with Search Notes… (Ctrl+Alt+F): lines under their talk, preview, Enter opens at the word, Escape returns, recent searches', async () => {
-    await wb.openFile('lca2016.notes');
-    await wb.goToLine(10);
-    const picker = await wb.openQuickInput('Control+Alt+KeyF', 'Search notes');
-    await wb.page.keyboard.type('unikernel');
-    // The talk's lines, each with its line number; the talk named above them.
-    const zoo = picker.locator('.monaco-list-row', { hasText: '• The Unikernel Zoo' });
-    await zoo.waitFor();
-    assert.match((await zoo.innerText()).replace(/\s+/g, ' '), /• The Unikernel Zoo ?line 634/);
-    const talkRow = picker.locator('.monaco-list-row', { hasText: 'Andrew Stuart' }).first();
-    assert.match((await talkRow.innerText()).replace(/\s+/g, ' '), /The future belongs to unikernels.*Andrew Stuart.*Linux\.conf\.au 2016 · Wednesday · Session 3 · lca2016\.notes/);
-    await wb.shot('12-search-notes');
-    // The talk's row is first, its lines below: down to the Zoo, Enter opens it there, the word selected.
-    await wb.page.keyboard.press('ArrowDown');
-    await picker.locator('.monaco-list-row.focused', { hasText: '• The Unikernel Zoo' }).waitFor();
-    await wb.page.keyboard.press('Enter');
-    await wb.waitForCursorLine(634);
+    // The talk's lines, each with its line number; the talk named above them; Enter opens the line at the word, selected.
+    await searchUnikernel(wb, '12-search-notes');
     await wb.page.locator('.statusbar-item', { hasText: '(9 selected)' }).waitFor();
 
     // Searched again: the last search is offered before anything is typed; Escape goes back.
@@ -142,11 +109,7 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
   });
 
   it('Should copy the talk at the cursor as Markdown with Copy as Markdown', async () => {
-    await wb.openFile('lca2016.notes');
-    await wb.goToLine(231);
-    await wb.runCommand('Conference Notes: Copy as Markdown');
-    const copied = await wb.waitForClipboard('# Helicopters');
-    assert.ok(copied.startsWith('# Helicopters and rocket-planes — Andrew Tridgell <a id="helicopters-and-rocket-planes"></a>\n\n- The wonderful and crazy world of Open Autopilots\n'), copied.slice(0, 200));
+    await copyTalkAsMarkdown(wb);
     await wb.page.locator('.statusbar-item', { hasText: 'Copied talk "Helicopters and rocket-planes" as Markdown' }).waitFor();
   });
 
@@ -239,12 +202,7 @@ describe('Workspace navigation in the VS Code workbench (code-server)', function
     assert.match(await misspelt.innerText(), /did you mean "Helicopters and rocket-planes"/);
     await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'is the title of 3 talks' }).waitFor();
 
-    await wb.page.locator('.view-line span', { hasText: 'Prompt toolkits' }).first().hover();
-    const hover = wb.page.locator('.monaco-hover', { hasText: 'Wilma Flint' });
-    await hover.waitFor();
-    assert.match((await hover.innerText()).replace(/\s+/g, ' '), /Prompt toolkits — Wilma Flint PyCon AU 2019 · Saturday · Lightning Talks · pyconau2019\.confnotes, line 3 prompt_toolkit for REPLs/);
-    await wb.shot('09-reference-hover');
-    await wb.page.keyboard.press('Escape');
+    await hoverReferenceToAnotherFile(wb, '09-reference-hover');
 
     await wb.focusEditor();
     await wb.cursorNearEnd(3, 3);

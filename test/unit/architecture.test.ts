@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { builtinModules } from 'node:module';
 import { ROOT } from '../helpers';
 
 /** What each layer may import of ours (besides itself). A top-level file of server/src is a layer of its own name. */
@@ -14,7 +15,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   protocol: [],
   parser: [],
   // protocol/: the shapes of what a client sends when it serves files.
-  io: ['protocol/types', 'protocol/base64'],
+  io: ['protocol/types', 'protocol/base64', 'protocol/walkRule'],
   linkCheck: ['version'],
   workspace: ['parser', 'protocol/types'],
   search: ['parser', 'workspace', 'protocol/types'],
@@ -23,7 +24,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   settings: ['parser', 'features', 'linkCheck', 'io'],
   cli: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol/types'],
   lsp: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol'],
-  main: ['lsp'],
+  // Where the server runs: what each platform gives lsp/ (ServerPlatform), and the entry that starts it there.
+  node: ['lsp', 'io', 'linkCheck', 'search'],
+  browser: ['lsp'],
+  main: ['lsp', 'node'],
+  browserMain: ['lsp', 'browser'],
   client: ['protocol/requests'],
 };
 /** Layers that do no I/O and speak no protocol: what they import from outside. */
@@ -32,7 +37,8 @@ const IMPURE_LIBRARY = /^(node:[a-z_/]+|fs|path|child_process|net|http|https|vsc
 
 interface Module {
   readonly file: string;
-  readonly imports: ReadonlyArray<{ readonly spec: string; readonly target: string | null; readonly line: string }>;
+  /** `typeOnly`: `import type …`, which no bundle keeps. */
+  readonly imports: ReadonlyArray<{ readonly spec: string; readonly target: string | null; readonly line: string; readonly typeOnly?: boolean }>;
 }
 
 function sources(dir: string): string[] {
@@ -52,7 +58,7 @@ function read(file: string): Module {
   const statements = /^(?:import|export)\b[^;'"]*?\bfrom\s*'([^']+)'|^import\s*'([^']+)'|\bimport\(\s*'([^']+)'|\brequire\(\s*'([^']+)'/gm;
   const imports = [...source.matchAll(statements)].map((m) => {
     const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
-    return { spec, target: resolve(file, spec), line: m[0].replace(/\s+/g, ' ').trim() };
+    return { spec, target: resolve(file, spec), line: m[0].replace(/\s+/g, ' ').trim(), typeOnly: /^(?:import|export)\s+type\b/.test(m[0]) };
   });
   return { file, imports };
 }
@@ -99,6 +105,26 @@ function findCycle(modules: readonly Module[]): string[] | null {
 
 const MODULES = [...sources('server/src'), ...sources('client/src')].map(read);
 
+const NODE_BUILT_IN = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
+
+/** The Node built-ins that the code an entry runs imports (type imports left out: no bundle keeps them), with who imports each. */
+function nodeBuiltInsReached(entry: string, modules: readonly Module[] = MODULES): string[] {
+  const byFile = new Map(modules.map((m) => [m.file, m]));
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of byFile.get(file)?.imports ?? []) {
+      if (i.typeOnly) continue;
+      if (NODE_BUILT_IN(i.spec)) found.push(`${file}: ${i.line}`);
+      else if (i.target) visit(i.target);
+    }
+  };
+  visit(entry);
+  return found;
+}
+
 describe('architecture', () => {
   it('Should import only the layers below, by the direction of docs/ARCHITECTURE.md', () => {
     const wrong = MODULES.flatMap((m) => m.imports.filter((i) => i.target !== null && !allowed(layerOf(m.file), i.target)).map((i) => `${m.file}: ${i.line}`));
@@ -108,8 +134,17 @@ describe('architecture', () => {
     const wrong = MODULES.filter((m) => PURE.includes(layerOf(m.file))).flatMap((m) => m.imports.filter((i) => IMPURE_LIBRARY.test(i.spec)).map((i) => `${m.file}: ${i.line}`));
     assert.deepEqual(wrong, []);
   });
-  it('Should let only lsp/ (and main.ts, which makes the connection) import the language server library, and the parser no protocol types at all', () => {
-    const wrong = MODULES.filter((m) => !['lsp', 'main', 'client'].includes(layerOf(m.file))).flatMap((m) => m.imports.filter((i) => /^vscode-languageserver(\/|$)/.test(i.spec)).map((i) => `${m.file}: ${i.line}`));
+  it('Should give the browser nothing of Node: the code the web extension runs (browserMain.ts, browserExtension.ts) imports no Node built-in, and lsp/ none at all', () => {
+    assert.deepEqual(nodeBuiltInsReached('server/src/browserMain.ts'), []);
+    assert.deepEqual(nodeBuiltInsReached('client/src/browserExtension.ts'), []);
+    const inLsp = MODULES.filter((m) => layerOf(m.file) === 'lsp').flatMap((m) => m.imports.filter((i) => NODE_BUILT_IN(i.spec)).map((i) => `${m.file}: ${i.line}`));
+    assert.deepEqual(inLsp, []);
+    // The check itself: the desktop's entries do reach Node's modules, and through another module too.
+    assert.ok(nodeBuiltInsReached('server/src/main.ts').some((f) => f.startsWith('server/src/io/diskFiles.ts')));
+    assert.ok(nodeBuiltInsReached('client/src/extension.ts').some((f) => f.includes("'node:child_process'")));
+  });
+  it('Should let only lsp/ (and the entries, which make the connection) import the language server library, and the parser no protocol types at all', () => {
+    const wrong = MODULES.filter((m) => !['lsp', 'main', 'browserMain', 'client'].includes(layerOf(m.file))).flatMap((m) => m.imports.filter((i) => /^vscode-languageserver(\/|$)/.test(i.spec)).map((i) => `${m.file}: ${i.line}`));
     assert.deepEqual(wrong, []);
     for (const m of MODULES.filter((x) => layerOf(x.file) === 'parser')) assert.deepEqual(m.imports.filter((i) => /vscode-languageserver/.test(i.spec)).map((i) => i.line), [], m.file);
   });
@@ -129,8 +164,7 @@ describe('architecture', () => {
   it('Should import modules only by import statements, and name no path of one machine (caught: timing written to a temporary file left in slices.ts)', () => {
     for (const { file } of MODULES) {
       const lines = readFileSync(path.join(ROOT, file), 'utf8').split('\n');
-      // The search worker is loaded lazily by its own module: the one require() allowed.
-      const requires = lines.filter((l) => /\brequire\(/.test(l) && !l.includes("require('./searchWorker')"));
+      const requires = lines.filter((l) => /\brequire\(/.test(l));
       assert.deepEqual(requires, [], file);
       assert.deepEqual(lines.filter((l) => /['"`]\/(tmp|home|root|work)\//.test(l)), [], file);
     }

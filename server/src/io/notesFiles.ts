@@ -6,6 +6,7 @@
  */
 
 import { URI } from 'vscode-uri';
+import { isWalked } from '../protocol/walkRule';
 
 /** A file's text (its BOM left out and told in `bom`), or why it is not read as notes, or that it is not there. */
 export type NotesRead = { readonly text: string; readonly bom: boolean } | { readonly error: string } | { readonly gone: true };
@@ -34,10 +35,7 @@ export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Folders and files never walked: hidden ones (`.git`, `.vscode`, `.cache`…) and installed packages. */
-export function isWalked(name: string): boolean {
-  return !name.startsWith('.') && name !== 'node_modules';
-}
+export { isWalked };
 
 /** A path relative to a walked folder (`/`-separated) that a walk reaches: no part of it hidden or a package folder. */
 export function isWalkedPath(relativePath: string): boolean {

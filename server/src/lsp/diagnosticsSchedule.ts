@@ -23,13 +23,13 @@ const DIAGNOSTICS_PER_FILE = 1000;
 const INDEX_SETTLE_MS = 150;
 
 export class DiagnosticsSchedule {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Bumped when a title, session or reference changes anywhere: reference diagnostics may change. */
   private namesVersion = 0;
   /** The names version each open document's reference diagnostics were computed with. */
   private readonly validatedWith = new Map<string, number>();
   private readonly toldAboutLongLines = new Set<string>();
-  private settleTimer: NodeJS.Timeout | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** The client can be told to ask for code lenses again. */
   canRefreshCodeLenses = false;
 

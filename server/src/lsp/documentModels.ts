@@ -31,7 +31,7 @@ interface Entry {
   newest?: LineDocument;
 }
 
-/** What the server's memory keeping hears of the parses (serverMemory.ts). */
+/** What the server's memory keeping hears of the parses (the platform's `Compaction`: node/serverMemory.ts). */
 export interface ParseWatcher {
   /** After each parse: how many lines (work done, for IdleCompaction). */
   parsed(lines: number): void;

@@ -10,6 +10,7 @@ import { DEFAULT_FORMAT, parseSteps, type FormatOptions } from '../parser/parseN
 import { runInSlices, SLICE_MS } from './slices';
 import { summarize } from '../workspace/fileSummary';
 import type { SearchService } from './searchService';
+import { nextTurn } from './nextTurn';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** Files read at once while the parser works on those already read. */
@@ -99,7 +100,7 @@ export class Indexer {
       await this.apply(uri, ticket, await read);
       if (++done % 25 === 0) progress?.report(done, files.length);
       // Requests waiting behind the indexing run here.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     progress?.end();
     if (generation !== this.generation) return 'superseded';

@@ -15,11 +15,11 @@ import {
   type FileEvent,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
-import type { HeapGrowth, IdleCompaction } from './serverMemory';
+import type { Compaction, HeapRoom } from './platform';
 import type { ClientAbilities } from './clientAbilities';
 import { Indexer, type IndexProgress } from './indexer';
 import { LARGEST_INDEXED_FILE, type NotesFiles } from '../io/notesFiles';
-import { SearchService } from './searchService';
+import { SearchService, type StartSearch } from './searchService';
 import { runInSlices } from './slices';
 import { parseNotes, type FormatOptions } from '../parser/parseNotes';
 import type { NotesDocument } from '../parser/model';
@@ -52,11 +52,14 @@ export class NotesWorkspace {
     private readonly connection: Connection,
     /** Where the workspace's files are listed and read. */
     readonly files: NotesFiles,
-    compaction?: IdleCompaction,
+    /** Where Search Notes' index runs. */
+    startSearch: StartSearch,
+    compaction?: Compaction,
     /** Room for the heap while a whole workspace is read (none given: V8's as it is). */
-    private readonly heap?: HeapGrowth,
+    private readonly heap?: HeapRoom,
   ) {
     this.search = new SearchService(
+      startSearch,
       (message) => connection.console.error(message),
       () => void this.reindexAll(),
     );

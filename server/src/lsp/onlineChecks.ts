@@ -5,8 +5,8 @@
  * for the diagnostics of every file that holds those links.
  */
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
-import { LinkCache } from '../linkCheck/linkCache';
-import { checkLinks } from '../linkCheck/lazyChecker';
+import type { LinkCache } from '../linkCheck/linkCache';
+import type { OnlineCheckPlatform } from './platform';
 import type { Verdict } from '../linkCheck/outcomes';
 import type { OnlineSettings } from '../settings';
 import type { CheckSummary } from '../protocol/types';
@@ -18,21 +18,26 @@ export class CheckRefused extends Error {}
 export class OnlineChecks {
   /** The latest verdict of every URL checked in this session. */
   readonly verdicts = new Map<string, Verdict>();
-  private readonly cache: LinkCache;
+  private readonly checker: { readonly checkLinks: OnlineCheckPlatform['checkLinks']; readonly cache: LinkCache } | { readonly unavailable: string };
   /** One check per scope at a time: a new one (a second save) cancels the one before. */
   private readonly running = new Map<string, AbortController>();
 
   constructor(
     private readonly connection: Connection,
-    cacheFolder: string | null,
+    /** The checker, or why there is none where the server runs. */
+    platform: OnlineCheckPlatform | { readonly unavailable: string },
+    /** The client's folder for the cache; the platform's cache folder when it names none. */
+    cacheFolder: string | undefined,
     /** The workspace is trusted (the client says so; clients that know no trust say nothing). */
     public trusted: boolean,
   ) {
-    this.cache = new LinkCache(cacheFolder);
+    this.checker = 'unavailable' in platform ? platform : { checkLinks: platform.checkLinks, cache: platform.cache(cacheFolder) };
   }
 
   /** Checks the URLs, telling the user how it goes and how it went. `scope` names the run for cancelling its successor. */
   async run(scope: string, urls: readonly string[], files: number, settings: OnlineSettings, token?: CancellationToken): Promise<CheckSummary> {
+    if ('unavailable' in this.checker) throw new CheckRefused(this.checker.unavailable);
+    const { checkLinks, cache } = this.checker;
     if (!this.trusted) throw new CheckRefused('Links are not checked online in Restricted Mode: trust this workspace first.');
     if (settings.mode === 'off') throw new CheckRefused('Checking links online is off (confnotes.links.online).');
     this.running.get(scope)?.abort();
@@ -48,7 +53,7 @@ export class OnlineChecks {
       const run = await checkLinks(
         unique,
         settings,
-        this.cache,
+        cache,
         (done, total) => {
           // A report per percent is plenty.
           if (done === total || (done * 100) / total - last >= 1) {
@@ -59,7 +64,7 @@ export class OnlineChecks {
         abort.signal,
       );
       for (const [url, verdict] of run.verdicts) this.verdicts.set(url, verdict);
-      const problem = this.cache.save();
+      const problem = cache.save();
       if (problem) this.connection.console.warn(problem);
       const count = (status: Verdict['status']) => [...run.verdicts.values()].filter((v) => v.status === status).length;
       const summary: CheckSummary = {

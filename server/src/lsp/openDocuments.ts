@@ -4,7 +4,7 @@
  */
 import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken } from 'vscode-languageserver';
 import { DocumentModels } from './documentModels';
-import type { IdleCompaction } from './serverMemory';
+import type { Compaction } from './platform';
 import type { Lifecycle } from './lifecycle';
 import { LineDocument } from './lineDocument';
 import type { NotesWorkspace } from './notesWorkspace';
@@ -24,7 +24,7 @@ export class OpenDocuments {
   constructor(
     private readonly workspace: NotesWorkspace,
     private readonly lifecycle: Lifecycle,
-    compaction?: IdleCompaction,
+    compaction?: Compaction,
     log?: (message: string) => void,
   ) {
     this.models = new DocumentModels({ parsed: (lines) => compaction?.worked(lines), largeDocumentCame: () => compaction?.collectNow() }, log);

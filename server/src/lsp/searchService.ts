@@ -1,33 +1,58 @@
 /**
- * The main thread's side of Search Notes: sends files read from disk and open documents to the
- * search worker (dist/searchWorker.js) and asks it for ranked passages. Where the worker's file
- * is missing (the server run from source), the same index runs in this thread.
- * The worker starts with the first file sent (a server for one open file and no workspace
- * folder pays nothing); one that dies is started again and every file read again (`onLost`).
+ * The server's side of Search Notes: sends files read from disk and open documents to the
+ * search index and asks it for ranked passages. Where the index runs is the platform's
+ * (`StartSearch`): a thread of its own on Node (node/searchThread.ts), the server's own thread in
+ * a browser's worker. The index starts with the first file sent (a server for one open file and
+ * no workspace folder pays nothing); one that stops is started again and every file read again
+ * (`onLost`) — unless it stopped STOPS_BEFORE_GIVING_UP times in a minute, when starting it
+ * again would only read the workspace again and again: then Search Notes says it is off.
  */
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { PassageSearch } from '../search/notesSearch';
 import type { NotesDocument } from '../parser/model';
-import type { FromSearch, SearchStats, ToSearch } from './searchMessages';
-import type { QueryWord, RankedPage, SearchIndex } from '../search/searchIndex';
+import { SearchAnswerer, type FromSearch, type SearchStats, type ToSearch } from '../search/searchMessages';
+import type { QueryWord, RankedPage } from '../search/searchIndex';
 import { planPassages } from '../search/searchPassages';
+
+/** A running index: it takes messages, and answers through the `replies` it was started with. */
+export interface SearchThread {
+  post(message: ToSearch): void;
+}
+
+/** Starts an index; `stopped` is called if it ever stops by itself (a thread that died). */
+export type StartSearch = (replies: (reply: FromSearch) => void, stopped: (why: string) => void) => SearchThread;
+
+/** The index in the server's own thread: where no other thread can be had, or is not worth one. */
+export const searchInThisThread: StartSearch = (replies) => {
+  const answerer = new SearchAnswerer();
+  return {
+    post(message) {
+      const reply = answerer.answer(message);
+      // Answered after the asker has started waiting, as a thread's answer is.
+      if (reply) queueMicrotask(() => replies(reply));
+    },
+  };
+};
 
 type Pending = { resolve: (reply: FromSearch) => void; reject: (error: Error) => void };
 
+export const STOPS_BEFORE_GIVING_UP = 3;
+const STOPS_WINDOW_MS = 60_000;
+
 export class SearchService implements PassageSearch {
-  private worker: Worker | null = null;
-  private local: { index: SearchIndex; timing: { ms: number }; handle: typeof import('./searchWorker').handle } | null = null;
+  private thread: SearchThread | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** When the index stopped lately; why it is off for good, once it stopped too often. */
+  private readonly stops: number[] = [];
+  private off: string | null = null;
   /** The text length of each file as read from disk, to notice a file changed since. */
   private readonly diskChars = new Map<string, number>();
   private readonly openVersions = new Map<string, number>();
 
   constructor(
+    private readonly startIndex: StartSearch,
     private readonly log: (message: string) => void,
-    /** The index was lost (the worker died) and started again empty: every file must be sent again. */
+    /** The index was lost (its thread died) and started again empty: every file must be sent again. */
     private readonly onLost: () => void = () => undefined,
   ) {}
 
@@ -62,7 +87,8 @@ export class SearchService implements PassageSearch {
   }
 
   async match(words: readonly QueryWord[], titleOnly: boolean, ranks: number): Promise<RankedPage> {
-    if (!this.started) return { count: 0, passages: [], meanings: words.map(() => []) };
+    if (this.off) throw new Error(this.off);
+    if (!this.thread) return { count: 0, passages: [], meanings: words.map(() => []) };
     const reply = await this.ask((id) => ({ op: 'match', id, words, titleOnly, ranks }));
     if ('page' in reply) return reply.page;
     throw new Error('error' in reply ? reply.error : 'no page');
@@ -70,60 +96,56 @@ export class SearchService implements PassageSearch {
 
   /** Answered once every file sent before has been indexed. */
   async stats(): Promise<SearchStats> {
-    if (!this.started) return { ms: 0, bytes: 0, words: 0 };
+    if (this.off || !this.thread) return { ms: 0, bytes: 0, words: 0 };
     const reply = await this.ask((id) => ({ op: 'stats', id }));
     if ('stats' in reply) return reply.stats;
     throw new Error('error' in reply ? reply.error : 'no stats');
   }
 
-  /** Has anything been sent yet (is there an index)? */
-  private get started(): boolean {
-    return this.worker !== null || this.local !== null;
+  private start(): SearchThread {
+    const thread: SearchThread = this.startIndex(
+      (reply) => {
+        const waiting = this.pending.get(reply.id);
+        this.pending.delete(reply.id);
+        waiting?.resolve(reply);
+      },
+      (why) => {
+        if (this.thread === thread) this.stopped(why);
+      },
+    );
+    this.thread = thread;
+    return thread;
   }
 
-  private start(): void {
-    const file = path.join(__dirname, 'searchWorker.js');
-    if (!existsSync(file)) {
-      // Run from source: the worker's module, in this thread (the build keeps it out of dist/server.js).
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { handle, newIndex } = require('./searchWorker') as typeof import('./searchWorker');
-      this.local = { index: newIndex(), timing: { ms: 0 }, handle };
+  /** The index stopped by itself: what waited for it is refused, and it starts again with every file — unless it stops too often. */
+  private stopped(why: string): void {
+    for (const waiting of this.pending.values()) waiting.reject(new Error('the search index stopped; search again'));
+    this.pending.clear();
+    this.diskChars.clear();
+    this.openVersions.clear();
+    this.thread = null;
+    const now = Date.now();
+    this.stops.push(now);
+    while (now - this.stops[0] > STOPS_WINDOW_MS) this.stops.shift();
+    if (this.stops.length >= STOPS_BEFORE_GIVING_UP) {
+      this.off = `Search Notes is off: its index stopped ${this.stops.length} times in a minute (last: ${why}); restart the server to try again`;
+      this.log(this.off);
       return;
     }
-    const worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
-    // The worker must not keep the server alive when its client has gone.
-    worker.unref();
-    worker.on('message', (reply: FromSearch) => {
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      waiting?.resolve(reply);
-    });
-    worker.on('error', (e) => this.log(`the search index failed: ${e.stack ?? e.message}`));
-    worker.on('exit', (code) => {
-      if (this.worker !== worker) return;
-      this.log(`the search index stopped (exit ${code}); starting it again and reading every file again`);
-      for (const waiting of this.pending.values()) waiting.reject(new Error('the search index stopped; search again'));
-      this.pending.clear();
-      this.diskChars.clear();
-      this.openVersions.clear();
-      this.start();
-      this.onLost();
-    });
-    this.worker = worker;
+    this.log(`the search index stopped (${why}); starting it again and reading every file again`);
+    this.onLost();
   }
 
   private send(message: ToSearch): void {
-    if (!this.started) this.start();
-    if (this.worker) return this.worker.postMessage(message);
-    this.local!.handle(this.local!.index, message, this.local!.timing);
+    if (this.off) return;
+    (this.thread ?? this.start()).post(message);
   }
 
   private ask(make: (id: number) => ToSearch): Promise<FromSearch> {
     const message = make(++this.nextId);
-    if (!this.worker) return Promise.resolve(this.local!.handle(this.local!.index, message, this.local!.timing)!);
     return new Promise((resolve, reject) => {
       this.pending.set(this.nextId, { resolve, reject });
-      this.worker!.postMessage(message);
+      this.send(message);
     });
   }
 }

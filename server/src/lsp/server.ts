@@ -1,7 +1,8 @@
 /**
  * The glue: `startServer` composes the units that own the server's state — settings
  * (`Configuration`), open documents (`OpenDocuments`), diagnostics (`DiagnosticsSchedule`),
- * the workspace (`NotesWorkspace`), online checks — and hands requests to features through
+ * the workspace (`NotesWorkspace`), online checks — from what the platform gives (Node's or a
+ * browser worker's, `ServerPlatform`), and hands requests to features through
  * `registerDocumentRequests`, `WorkspaceRequests` and `registerOnlineChecks`. No parsing or
  * feature logic lives here.
  */
@@ -10,36 +11,35 @@ import { Configuration } from './configuration';
 import { DiagnosticsSchedule } from './diagnosticsSchedule';
 import { registerDocumentRequests } from './documentRequests';
 import { clientAbilities, type ClientAbilities } from './clientAbilities';
-import { HeapGrowth, IdleCompaction } from './serverMemory';
 import { Lifecycle } from './lifecycle';
 import { NotesWorkspace } from './notesWorkspace';
 import { registerOnlineChecks } from './onlineCheckRequests';
 import { ClientFiles, RoutedFiles } from '../io/clientFiles';
-import { DiskFiles } from '../io/diskFiles';
 import { VERSION } from '../version';
-import { defaultCacheFolder } from '../linkCheck/cacheFolder';
 import { OnlineChecks } from './onlineChecks';
 import { OpenDocuments } from './openDocuments';
 import { ListFilesRequest, ReadFileRequest } from '../protocol/requests';
+import type { ServerPlatform } from './platform';
 import { defaultSettings, sameFormat, type Settings } from '../settings';
 import { WorkspaceRequests } from './workspaceRequests';
 
 export const SERVER_NAME = 'confnotes-language-server';
 export const SERVER_VERSION = VERSION;
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   const lifecycle = new Lifecycle();
   const configuration = new Configuration(connection);
-  const compaction = new IdleCompaction((message) => connection.console.log(message));
-  // The disk's files, read here; any other folder's (a virtual workspace) through a client that serves them.
+  const compaction = platform.compaction?.((message) => connection.console.log(message));
+  // The files the server reads itself (the disk); any other folder's (a virtual workspace, every one in a browser) through a client that serves them.
   let clientServesFiles = false;
-  const disk = new DiskFiles((message) => connection.console.info(message));
-  const fromClient = new ClientFiles({ list: (p) => connection.sendRequest(ListFilesRequest, p), read: (p) => connection.sendRequest(ReadFileRequest, p) }, (uri) => clientServesFiles && !disk.serves(uri));
-  const workspace = new NotesWorkspace(connection, new RoutedFiles([disk, fromClient]), compaction, new HeapGrowth());
+  const own = platform.ownFiles?.((message) => connection.console.info(message)) ?? null;
+  const fromClient = new ClientFiles({ list: (p) => connection.sendRequest(ListFilesRequest, p), read: (p) => connection.sendRequest(ReadFileRequest, p) }, (uri) => clientServesFiles && !own?.serves(uri));
+  const files = new RoutedFiles(own ? [own, fromClient] : [fromClient]);
+  const workspace = new NotesWorkspace(connection, files, platform.startSearch, compaction, platform.heapGrowth);
   const open = new OpenDocuments(workspace, lifecycle, compaction, (message) => connection.console.log(message));
   configuration.forgetWhenClosed(open.documents);
   // Made again at `initialize`, when the client says where to keep the cache and whether it trusts the workspace.
-  let online = new OnlineChecks(connection, null, false);
+  let online = new OnlineChecks(connection, platform.online, undefined, false);
   const diagnostics = new DiagnosticsSchedule(connection, open, configuration, workspace, () => online, lifecycle);
   const requests = new WorkspaceRequests(workspace, open, lifecycle);
   let client: ClientAbilities | null = null;
@@ -48,10 +48,10 @@ export function startServer(connection: Connection): void {
     client = clientAbilities(params);
     clientServesFiles = client.servesFiles;
     configuration.initialize(client);
-    online = new OnlineChecks(connection, client.cacheFolder ?? defaultCacheFolder(), client.trusted);
+    online = new OnlineChecks(connection, platform.online, client.cacheFolder, client.trusted);
     diagnostics.canRefreshCodeLenses = client.refreshesCodeLenses;
     workspace.configure(client, params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    connection.console.info(`${SERVER_NAME} ${SERVER_VERSION} for ${params.clientInfo?.name ?? 'an unnamed client'} ${params.clientInfo?.version ?? ''}`);
+    connection.console.info(`${SERVER_NAME} ${SERVER_VERSION} (${platform.name}) for ${params.clientInfo?.name ?? 'an unnamed client'} ${params.clientInfo?.version ?? ''}`);
     return { capabilities: CAPABILITIES, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
 

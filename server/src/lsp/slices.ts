@@ -3,7 +3,7 @@
  * the event loop, so that messages that arrived meanwhile (a hover in another file, a
  * keystroke, a cancellation) are handled before the work goes on.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { nextTurn } from './nextTurn';
 
 /**
  * A slice's length. A request takes a few turns of the event loop (read, answer, a timer), each

@@ -6,6 +6,7 @@ import type { CheckSummary, ExportPart, ListFilesParams, ListFilesResult, Outlin
 export * from './types';
 export { SERVER_ENVIRONMENT } from './serverEnvironment';
 export { base64ToBytes, bytesToBase64 } from './base64';
+export { isWalked } from './walkRule';
 
 export interface TalksParams {
   readonly textDocument: TextDocumentIdentifier;

@@ -134,7 +134,11 @@ export interface CheckSummary {
   readonly cancelled: boolean;
 }
 
-/** `confnotes/listFiles`: the files of a workspace folder the server cannot list itself, matching globs. */
+/**
+ * `confnotes/listFiles`: the files of a workspace folder the server cannot list itself. The client
+ * may answer with every file it walks to (the walk rule applied, symbolic links not followed) or
+ * only those the globs match: the server applies the globs and the walk rule to the answer again.
+ */
 export interface ListFilesParams {
   /** A workspace folder's URI. */
   readonly folder: string;

@@ -13,7 +13,7 @@ import { URI } from 'vscode-uri';
 import { Indexer } from '../../../server/src/lsp/indexer';
 import { DiskFiles } from '../../../server/src/io/diskFiles';
 import { parseNotes } from '../../../server/src/parser/parseNotes';
-import { SearchService } from '../../../server/src/lsp/searchService';
+import { SearchService, searchInThisThread } from '../../../server/src/lsp/searchService';
 import { summarize } from '../../../server/src/workspace/fileSummary';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { SAMPLE } from '../../helpers';
@@ -49,7 +49,7 @@ describe('Indexer, parsing in slices while files change (property)', function ()
             disk.set(file, content);
           }
           const index = new WorkspaceIndex();
-          const search = new SearchService(() => undefined);
+          const search = new SearchService(searchInThisThread, () => undefined);
           const indexer = new Indexer(new DiskFiles(), index, search, () => undefined, undefined, 0);
           indexer.configure([URI.file(folder).toString()], ['**/*.notes']);
           const indexing = indexer.indexAll(null);

@@ -1,6 +1,6 @@
 /** IdleCompaction: one collection once work stops after enough of it, none for a little work. */
 import { strict as assert } from 'node:assert';
-import { HeapGrowth, IdleCompaction } from '../../../server/src/lsp/serverMemory';
+import { HeapGrowth, IdleCompaction } from '../../../server/src/node/serverMemory';
 
 describe('IdleCompaction', () => {
   it('Should collect once after a million lines were parsed and work stopped, and not before', async () => {
