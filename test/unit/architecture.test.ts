@@ -22,7 +22,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // linkCheck/outcomes: the verdicts of online checks, whose diagnostics features make.
   features: ['parser', 'workspace', 'search', 'protocol/types', 'linkCheck/outcomes'],
   settings: ['parser', 'features', 'linkCheck', 'io'],
-  cli: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol/types'],
+  schedule: [],
+  cli: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol/types', 'schedule'],
   lsp: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol'],
   // Where the server runs: what each platform gives lsp/ (ServerPlatform), and the entry that starts it there.
   node: ['lsp', 'io', 'linkCheck', 'search'],
@@ -32,7 +33,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   client: ['protocol/requests'],
 };
 /** Layers that do no I/O and speak no protocol: what they import from outside. */
-const PURE = ['parser', 'workspace', 'search', 'features', 'protocol'];
+const PURE = ['parser', 'workspace', 'search', 'features', 'protocol', 'schedule'];
 const IMPURE_LIBRARY = /^(node:[a-z_/]+|fs|path|child_process|net|http|https|vscode-languageserver(\/node)?|vscode)$/;
 
 interface Module {

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-/** `confnotes`: outline, format, check, export and search notes files from the command line (contracts in README.md). */
+/** `confnotes`: outline, format, check, export and search notes files, and read conference programmes, from the command line (contracts in README.md). */
 import { VERSION } from '../version';
 import { COMMON_USAGE, readArgs, Reporter, UsageError, type Command } from './command';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { formatCommand } from './commands/format';
 import { outlineCommand } from './commands/outline';
+import { scheduleCommand } from './commands/schedule';
 import { searchCommand } from './commands/search';
 
-const COMMANDS: readonly Command[] = [outlineCommand, formatCommand, checkCommand, exportCommand, searchCommand];
+const COMMANDS: readonly Command[] = [outlineCommand, formatCommand, checkCommand, exportCommand, searchCommand, scheduleCommand];
 
 const EXIT_CODES = `exit codes: 0 clean, 1 a warning or error flagged (check), a file to format (format --check)
             or nothing found (search), 2 usage or read error`;
