@@ -160,6 +160,6 @@ it and the JSON is read, ${ms(round(q.receivedMs))} here.
 
 ### Sizes
 
-Minified bundles: client ${r.sizes.clientKB} KB, server ${r.sizes.serverKB} KB, CLI ${r.sizes.cliKB} KB, online link checker (loaded on first use) ${r.sizes.linkCheckKB} KB; in the browser (the web extension) client ${r.sizes.browserClientKB} KB, server ${r.sizes.browserServerKB} KB; .vsix (one package for desktop and web) ${r.sizes.vsixKB === null ? 'not built' : `${r.sizes.vsixKB} KB`}.
+Minified bundles: client ${r.sizes.clientKB} KB, server ${r.sizes.serverKB} KB, CLI ${r.sizes.cliKB} KB, online link checker (loaded on first use) ${r.sizes.linkCheckKB} KB, programme readers (loaded by \`confnotes schedule\`) ${r.sizes.scheduleKB} KB; in the browser (the web extension) client ${r.sizes.browserClientKB} KB, server ${r.sizes.browserServerKB} KB; .vsix (one package for desktop and web) ${r.sizes.vsixKB === null ? 'not built' : `${r.sizes.vsixKB} KB`}.
 `;
 }

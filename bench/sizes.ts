@@ -11,6 +11,8 @@ export interface Sizes {
   readonly cliKB: number;
   /** The online link checker, loaded by the server and the CLI only when a link is checked online. */
   readonly linkCheckKB: number;
+  /** The programme readers, loaded by the CLI only for `confnotes schedule`. */
+  readonly scheduleKB: number;
   /** The web extension's bundles (package.json "browser"): its client, and its server, a worker's script. */
   readonly browserClientKB: number;
   readonly browserServerKB: number;
@@ -34,6 +36,7 @@ export function measureSizes(withVsix: boolean): Sizes {
     serverKB: dist('server.js'),
     cliKB: dist('cli.js'),
     linkCheckKB: dist('linkCheck.js'),
+    scheduleKB: dist('schedule.js'),
     browserClientKB: dist('browserClient.js'),
     browserServerKB: dist('browserServer.js'),
     vsixKB,

@@ -33,6 +33,16 @@ const linkCheckerApart = {
     );
   },
 };
+// The programme readers (with ical.js, fast-xml-parser, jsonc-parser) are a file of their own too,
+// loaded by the CLI only for `confnotes schedule` (server/src/schedule/lazyProgramme.ts).
+const programmeReadersApart = {
+  name: 'programme-readers-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/readProgramme$/ }, (args) =>
+      args.importer.endsWith('lazyProgramme.ts') ? { path: './schedule.js', external: true } : undefined,
+    );
+  },
+};
 // The given names (server/src/parser/givenNames.ts, which reads them from their packages — faker is
 // a dev dependency only): the module is replaced by one string of the sorted names, each written as
 // how many leading letters it shares with the one before (a digit) and the rest — a third the size
@@ -86,7 +96,8 @@ async function runModule(file, name) {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [linkCheckerApart, givenNamesPacked({ compressed: true })] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, givenNamesPacked({ compressed: true })] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [linkCheckerApart, programmeReadersApart, givenNamesPacked({ compressed: true })] },
+  { entryPoints: ['server/src/schedule/readProgramme.ts'], outfile: 'dist/schedule.js' },
   { entryPoints: ['server/src/linkCheck/linkChecker.ts'], outfile: 'dist/linkCheck.js' },
   { entryPoints: ['server/src/node/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
   // The web extension (package.json "browser"): VS Code's web worker extension host loads the client as CommonJS; the server is a worker's script.

@@ -18,6 +18,16 @@ export interface ReadOptions {
   readonly timeZone?: string;
 }
 
+/** The programme, or why not as plain data: what crosses to the CLI, which loads this module apart (lazyProgramme.ts). */
+export function readProgrammeOrWhy(raw: string, options: ReadOptions = {}): { readonly programme: Programme } | { readonly error: string; readonly where: string | null } {
+  try {
+    return { programme: readProgramme(raw, options) };
+  } catch (e) {
+    if (e instanceof ProgrammeError) return { error: e.message, where: e.where };
+    throw e;
+  }
+}
+
 export function readProgramme(raw: string, options: ReadOptions = {}): Programme {
   const zone = options.timeZone ?? null;
   if (zone !== null && !isTimeZone(zone)) throw new ProgrammeError(`unknown time zone ${JSON.stringify(zone)} (an IANA name such as Pacific/Auckland)`);

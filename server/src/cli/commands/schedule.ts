@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { lastValue, UsageError, type Command } from '../command';
-import { ProgrammeError, type Programme } from '../../schedule/programme';
+import { readProgrammeOrWhy } from '../../schedule/lazyProgramme';
 import { programmeJson, selectTalks } from '../../schedule/programmeJson';
-import { readProgramme } from '../../schedule/readProgramme';
 import { notesSkeleton, talkLine, whenAndWhere } from '../../schedule/skeleton';
 
 /**
@@ -27,20 +26,20 @@ export const scheduleCommand: Command = {
     if (!file || extra.length > 0) throw new UsageError('schedule takes one programme file (or - for standard input)');
     const day = lastValue(values, 'day');
     if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError('--day takes a date, YYYY-MM-DD');
-    let programme: Programme;
+    let raw: string;
     try {
-      programme = readProgramme(readFileSync(file === '-' ? 0 : file, 'utf8'), { timeZone: lastValue(values, 'time-zone') });
+      raw = readFileSync(file === '-' ? 0 : file, 'utf8');
     } catch (e) {
-      if (e instanceof ProgrammeError) {
-        out.failed(e.where ? `${file === '-' ? '<stdin>' : file}:${e.where}` : file, e.message);
-        return 2;
-      }
-      if ((e as NodeJS.ErrnoException).code) {
-        out.failed(file, (e as Error).message);
-        return 2;
-      }
-      throw e;
+      out.failed(file, (e as Error).message);
+      return 2;
     }
+    const read = await readProgrammeOrWhy(raw, { timeZone: lastValue(values, 'time-zone') });
+    if ('error' in read) {
+      const name = file === '-' ? '<stdin>' : file;
+      out.failed(read.where ? `${name}:${read.where}` : name, read.error);
+      return 2;
+    }
+    const { programme } = read;
     const talks = selectTalks(programme, { day, room: lastValue(values, 'room') });
     if (action === 'notes') {
       if (talks.length > 0) process.stdout.write(notesSkeleton(programme, talks, { event: lastValue(values, 'event') }));
