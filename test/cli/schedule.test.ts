@@ -74,11 +74,37 @@ describe('confnotes schedule', () => {
     assert.match(ok.stdout, /^2026-01-20 09:00–09:45, Room A {2}Helicopters and rocket-planes by Andrew Tridgell$/m);
   });
 
+  it('Should add the programme\'s links under the talks of notes: to stdout, --check (exit 1, then 0 once written), --write; nothing twice', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'confnotes-schedule-links-'));
+    try {
+      const notes = path.join(dir, 'kosc.notes');
+      const text = 'KOSC 2026 – Tuesday – Session 1\n\nHelicopters and rocket-planes by Andrew Tridgell\n  • autopilots\n  • https://media.example.nz/kosc2026/helicopters.mp4\n\nKorero about Unicode – Mere Tuhoe\n  • macrons\n\nA talk the programme has not by Nobody\n  • x\n';
+      writeFileSync(notes, text);
+      const programme = path.join(FIXTURES, 'kosc2026.schedule.json');
+      const shown = run(['schedule', 'links', programme, notes]);
+      assert.equal(shown.status, 0, shown.stderr);
+      const expected = text
+        .replace('helicopters.mp4\n', 'helicopters.mp4\n  • Page: https://kosc.example.nz/2026/talk/HELI01/ · Slides: https://kosc.example.nz/2026/attachments/heli-slides.pdf\n')
+        .replace('  • macrons\n', '  • macrons\n  • Page: https://kosc.example.nz/2026/talk/KORE02/\n');
+      assert.equal(shown.stdout, expected);
+      const check = run(['schedule', 'links', programme, '--check', dir]);
+      assert.equal(check.status, 1);
+      assert.equal(check.stdout, `${notes}: 3 links to add under 2 talks\n`);
+      assert.equal(run(['schedule', 'links', programme, '--write', notes]).status, 0);
+      assert.equal(readFileSync(notes, 'utf8'), expected);
+      assert.equal(run(['schedule', 'links', programme, '--check', notes]).status, 0, 'nothing more to add');
+      assert.equal(run(['schedule', 'links', programme, notes]).stdout, expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('Should exit 1 when no talk is left after --day, and 2 on usage errors, with the usage', () => {
     const none = run(['schedule', 'show', path.join(FIXTURES, 'kosc2026.schedule.json'), '--day', '2027-01-01']);
     assert.equal(none.status, 1);
     assert.match(none.stderr, /no talk in .* on 2027-01-01/);
-    for (const args of [['schedule'], ['schedule', 'list', 'x'], ['schedule', 'show'], ['schedule', 'show', 'a', 'b'], ['schedule', 'show', 'x', '--day', '20 Jan']]) {
+    const json = path.join(FIXTURES, 'kosc2026.schedule.json');
+    for (const args of [['schedule'], ['schedule', 'list', 'x'], ['schedule', 'show'], ['schedule', 'show', json, 'b'], ['schedule', 'show', json, '--day', '20 Jan'], ['schedule', 'links', json], ['schedule', 'links', json, '--write', '--check', 'x.notes']]) {
       const r = run(args);
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /usage:/);

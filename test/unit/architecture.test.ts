@@ -20,7 +20,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   workspace: ['parser', 'protocol/types'],
   search: ['parser', 'workspace', 'protocol/types'],
   // linkCheck/outcomes: the verdicts of online checks, whose diagnostics features make.
-  features: ['parser', 'workspace', 'search', 'protocol/types', 'linkCheck/outcomes'],
+  features: ['parser', 'workspace', 'search', 'protocol/types', 'linkCheck/outcomes', 'schedule/matchTalk', 'schedule/programme'],
   settings: ['parser', 'features', 'linkCheck', 'io'],
   schedule: [],
   cli: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol/types', 'schedule'],
