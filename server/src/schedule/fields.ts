@@ -3,6 +3,7 @@
  * that names one: strings, lists, durations, links.
  */
 import { linkKind, ProgrammeError, type ProgrammeLink } from './programme';
+import { isTimeZone } from './timeZones';
 
 export type Json = unknown;
 
@@ -48,6 +49,27 @@ export function instantWithOffset(value: string | null): number | null {
   if (value === null || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
   const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isFinite(ms) ? ms : null;
+}
+
+/** A title marked cancelled as programmes mark it (`CANCELLED Title`, upper case: "Cancelled trains" is a title), and the title without the mark. */
+export function cancelledTitle(title: string): { readonly title: string; readonly cancelled: boolean } {
+  const m = /^CANCELL?ED:?\s+(.+)$/.exec(title);
+  return m ? { title: m[1], cancelled: true } : { title, cancelled: false };
+}
+
+/** A link's address against the programme's base (frab's attachments are relative); null when it cannot be one. */
+export function resolved(url: string | null, base: string | null): string | null {
+  if (!url || !base || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  try {
+    return new URL(url, base).toString();
+  } catch {
+    return null;
+  }
+}
+
+/** The zone a programme names, when it is one the platform knows; else the one the user gave. */
+export function zoneOrGiven(named: string | null, given: string | null): string | null {
+  return named && isTimeZone(named) ? named : given;
 }
 
 /** Links with their kind; attachments count as slides unless their title or address says otherwise. */

@@ -1,7 +1,7 @@
 /**
  * Which programme talk a talk of the notes is (docs/SCHEDULES.md, "Matching"): its title as the
  * programme writes it, ignoring case, accents, punctuation and spacing, or nearly so (a few
- * letters off, as notes typed during the talk are); where the notes name a speaker, a talk whose
+ * letters off in a title of twelve letters or more, as notes typed during the talk are); where the notes name a speaker, a talk whose
  * speakers share a name with it wins, and a title only nearly the same needs one. Several left:
  * none (a guess would put the wrong links under a talk).
  */
@@ -30,7 +30,8 @@ export function matchTalk(title: string, speaker: string | null, talks: readonly
   const wanted = comparable(title);
   if (wanted === '') return null;
   const same = talks.filter((t) => !t.cancelled && comparable(t.title) === wanted);
-  const near = same.length > 0 ? [] : talks.filter((t) => !t.cancelled && Math.abs(t.title.length - title.length) <= nearness(wanted.length) && distance(comparable(t.title), wanted) <= nearness(wanted.length));
+  // Nearly the same only for titles long enough that two letters off is still the same title (not `Intro` for `Outro`).
+  const near = same.length > 0 || wanted.length < 12 ? [] : talks.filter((t) => !t.cancelled && Math.abs(t.title.length - title.length) <= nearness(wanted.length) && distance(comparable(t.title), wanted) <= nearness(wanted.length));
   const bySpeaker = (list: ProgrammeTalk[]) => (speaker ? list.filter((t) => sharesASpeaker(speaker, t.speakers)) : []);
   if (same.length > 0) {
     const spoken = bySpeaker(same);

@@ -38,6 +38,8 @@ export interface Programme {
   readonly event: string | null;
   /** The zone its times are shown in: the programme's, the event's, or the one the user named. */
   readonly timeZone: string;
+  /** Nothing named a zone (neither the programme nor the user): UTC, said to the user. */
+  readonly timeZoneAssumed?: boolean;
   /** In time order, then by room. */
   readonly talks: readonly ProgrammeTalk[];
 }
@@ -61,7 +63,8 @@ export function inTimeOrder(talks: readonly ProgrammeTalk[]): ProgrammeTalk[] {
 /** What a link is, from its title and address: slides, a recording, or something else. */
 export function linkKind(url: string, title = ''): LinkKind {
   const text = `${title} ${url}`.toLowerCase();
+  if (/\bsubtitles?\b|\.(vtt|srt)(\?|$)/.test(text)) return 'other';
+  if (/\b(video|recording|recorded|stream|media)\b|\.(mp4|webm|mkv|ogv|mp3|opus)(\?|$)|media\.ccc\.de|youtube\.com|youtu\.be|vimeo\.com|video\.fosdem\.org/.test(text)) return 'recording';
   if (/\b(slides?|slide deck|presentation)\b|\.(pdf|pptx?|odp|key)(\?|$)|speakerdeck\.com|slideshare\.net/.test(text)) return 'slides';
-  if (/\b(video|recording|recorded|stream)\b|\.(mp4|webm|mkv|ogv|mp3|opus)(\?|$)|media\.ccc\.de|youtube\.com|youtu\.be|vimeo\.com|video\.fosdem\.org/.test(text)) return 'recording';
   return 'other';
 }

@@ -3,7 +3,7 @@
  * validator/json/schema.json): `schedule.conference.days[].rooms{name: [event]}`. An event's
  * `date` carries its offset; `end` (pretalx) or `duration` (`H:MM`, pretalx `D:HH:MM`) its end.
  */
-import { durationMs, instantWithOffset, isRecord, linksOf, list, required, text, type Json } from './fields';
+import { cancelledTitle, durationMs, instantWithOffset, isRecord, linksOf, list, required, resolved, text, zoneOrGiven, type Json } from './fields';
 import { ProgrammeError, type ProgrammeTalk } from './programme';
 import { instantOf } from './timeZones';
 
@@ -21,7 +21,7 @@ export function looksLikeFrabJson(value: Json): boolean {
 export function readFrabJson(value: Json, fallbackZone: string | null): FrabRead {
   const schedule = isRecord(value) && isRecord(value.schedule) ? value.schedule : null;
   const conference = required(schedule && isRecord(schedule.conference) ? schedule.conference : null, 'schedule.conference', 'the conference');
-  const zone = text(conference.time_zone_name) ?? fallbackZone;
+  const zone = zoneOrGiven(text(conference.time_zone_name), fallbackZone);
   const baseUrl = text(schedule!.base_url);
   if (!Array.isArray(conference.days)) throw new ProgrammeError('the days are missing', 'schedule.conference.days');
   const talks = conference.days.flatMap((day, d) => {
@@ -42,11 +42,12 @@ function readEvent(event: Json, where: string, roomName: string, dayDate: string
   const start = required(instantWithOffset(text(event.date)) ?? localStart, `${where}.date`, 'a start with its offset');
   const duration = durationMs(text(event.duration), 'days-first');
   const end = instantWithOffset(text(event.end)) ?? (duration === null ? null : start + duration);
-  const resolve = (url: string | null) => (url && baseUrl && !/^[a-z]+:/i.test(url) ? new URL(url, baseUrl).toString() : url);
-  const references = (field: Json) => list(field).map((r) => (isRecord(r) ? { url: resolve(text(r.url)), title: text(r.title) ?? text(r.type) } : { url: null, title: null }));
+  // A reference's `type` (`slides`, `media`) says what it is as much as its title.
+  const references = (field: Json) => list(field).map((r) => (isRecord(r) ? { url: resolved(text(r.url), baseUrl), title: [text(r.type), text(r.title)].filter(Boolean).join(' ') } : { url: null, title: null }));
+  const marked = cancelledTitle(title);
   return {
     id: text(event.guid) ?? text(event.id),
-    title: title.replace(/^cancell?ed:?\s+/i, ''),
+    title: marked.title,
     speakers: list(event.persons).flatMap((p) => (isRecord(p) ? [text(p.name) ?? text(p.public_name) ?? text(p.full_public_name)].filter((n): n is string => n !== null) : [])),
     start,
     end: required(end, `${where}.duration`, 'a duration or an end'),
@@ -55,6 +56,6 @@ function readEvent(event: Json, where: string, roomName: string, dayDate: string
     url: text(event.url),
     links: [...linksOf(references(event.links), false), ...linksOf(references(event.attachments), true)],
     abstract: text(event.abstract) ?? text(event.description),
-    cancelled: /^cancell?ed\b/i.test(title),
+    cancelled: marked.cancelled,
   };
 }

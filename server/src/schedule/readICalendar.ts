@@ -6,7 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { ProgrammeError, type ProgrammeTalk } from './programme';
-import { linksOf, text } from './fields';
+import { cancelledTitle, linksOf, text, zoneOrGiven } from './fields';
 import { instantOf, isTimeZone } from './timeZones';
 import type { FrabRead } from './readFrabJson';
 
@@ -17,18 +17,22 @@ type Zone = InstanceType<typeof ICAL.Timezone>;
 const two = (n: number) => String(n).padStart(2, '0');
 
 export function readICalendar(ics: string, fallbackZone: string | null): FrabRead {
-  let calendar: Component;
+  // ical.js fails on what it cannot take with errors of any kind (TypeErrors too), while parsing and while reading values.
   try {
-    calendar = new ICAL.Component(ICAL.parse(ics));
+    return readCalendar(new ICAL.Component(ICAL.parse(ics)), fallbackZone);
   } catch (e) {
+    if (e instanceof ProgrammeError) throw e;
     throw new ProgrammeError(`not valid iCalendar: ${e instanceof Error ? e.message : String(e)}`, lineOf(ics, e));
   }
+}
+
+function readCalendar(calendar: Component, fallbackZone: string | null): FrabRead {
   const zones = new Map<string, Zone>();
   for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) {
     const zone = new ICAL.Timezone(vtimezone);
     zones.set(zone.tzid, zone);
   }
-  const calendarZone = text(calendar.getFirstPropertyValue('x-wr-timezone')) ?? fallbackZone;
+  const calendarZone = zoneOrGiven(text(calendar.getFirstPropertyValue('x-wr-timezone')), fallbackZone);
   /** The IANA zones the times name, first seen first: the programme's zone when the calendar names none. */
   const zonesSeen: string[] = [];
   const splitsSummary = /pretalx|frab/i.test(String(calendar.getFirstPropertyValue('prodid') ?? ''));
@@ -60,11 +64,12 @@ export function readICalendar(ics: string, fallbackZone: string | null): FrabRea
     const speakers = attendees.length > 0 ? attendees : cut >= 0 ? summary.slice(cut + 3).split(/,\s*/).map((s) => s.trim()).filter(Boolean) : [];
     if (!title) throw new ProgrammeError('an event without a SUMMARY', where);
     const url = text(vevent.getFirstPropertyValue('url'));
+    const marked = cancelledTitle(title);
     const status = String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase();
     return [
       {
         id: text(event.uid),
-        title: title.replace(/^cancell?ed:?\s+/i, ''),
+        title: marked.title,
         speakers,
         start,
         end,
@@ -73,7 +78,7 @@ export function readICalendar(ics: string, fallbackZone: string | null): FrabRea
         url,
         links: linksOf(vevent.getAllProperties('attach').map((p) => ({ url: text(p.getFirstValue()), title: null })), true),
         abstract: text(event.description),
-        cancelled: status === 'CANCELLED' || /^cancell?ed\b/i.test(title),
+        cancelled: status === 'CANCELLED' || marked.cancelled,
       },
     ];
   });

@@ -18,6 +18,9 @@ const programmeOf = (talks: ProgrammeTalk[]): Programme => ({ format: 'frab-json
 /** What must survive: the outline (titles, speakers, sessions) and every link, in order. */
 const outline = (doc: NotesDocument) => doc.talks.map((t) => [t.title, t.speaker, t.session ? `${t.session.event} – ${t.session.day} – ${t.session.name}` : null]);
 const links = (doc: NotesDocument) => doc.links.map((l) => l.text);
+/** Each bullet's level and text, the added ones left out: the new bullet nests under nothing of the writer's. */
+const bullets = (doc: NotesDocument) =>
+  Array.from({ length: doc.bullets.count }, (_, i) => [doc.bullets.level(i), doc.text.slice(doc.bullets.textSpan(i).start, doc.bullets.textSpan(i).end)] as const).filter(([level, text]) => !(level === 1 && /^(Page|Slides|Recording): /.test(text)));
 
 describe('Add Links from Schedule', () => {
   it('Should put one bullet of the page, slides and recording under the talk, in the file\'s style, and nothing twice', () => {
@@ -33,6 +36,15 @@ describe('Add Links from Schedule', () => {
     assert.deepEqual(scheduleLinkInsertions(parseNotes(added), programme), [], 'a second run adds nothing');
   });
 
+  it('Should write the bullet as the talk\'s own last one (column 0, tabs, stars), and leave out an address that would not read back as one link', () => {
+    const programme = programmeOf([talk('Rockets', ['Ann Other'], 'https://conf.example.org/rockets/', { links: [{ kind: 'slides', url: 'https://conf.example.org/my slides.pdf' }, { kind: 'recording', url: 'https://v.example.org/r.mp4.' }] })]);
+    for (const [written, bullet] of [['- one\n- two', '- '], ['\t* one\n\t\t* sub', '\t* '], ['  • one\n    • sub', '  • ']]) {
+      const notes = `KOSC 2026 – Tuesday – Session 1\n\nRockets by Ann Other\n${written}\n`;
+      const added = withInsertions(notes, scheduleLinkInsertions(parseNotes(notes), programme));
+      assert.equal(added, `${notes}${bullet}Page: https://conf.example.org/rockets/\n`, JSON.stringify(written));
+    }
+  });
+
   it('Should match a title misspelt by a letter or two only with a speaker in common, and refuse a title of two talks it cannot tell apart', () => {
     const programme = [talk('Machine Ethics and Emerging Technologies', ['Paul Wayper'], null), talk('Closing', ['Kim Lee'], null), talk('Closing', ['Ann Other'], null)];
     assert.equal(matchTalk('Machine Ethics and Emerging Technologys', 'Paul Wayper', programme)?.title, 'Machine Ethics and Emerging Technologies');
@@ -41,6 +53,7 @@ describe('Add Links from Schedule', () => {
     assert.deepEqual(matchTalk('Closing', 'Ann', programme)?.speakers, ['Ann Other']);
     assert.equal(matchTalk('Kōrero about unicode!', null, [talk('Korero About Unicode', [], null)])?.title, 'Korero About Unicode');
     assert.equal(matchTalk('Opening', null, [talk('Closing', [], null)]), null);
+    assert.equal(matchTalk('Intro', null, [talk('Outro', [], null)]), null, 'two letters off a short title is another title');
   });
 
   it('Should keep the outline of every other writer\'s notes (headings over prose, speakers below, rules, underlines) with a bullet under each talk', () => {
@@ -52,6 +65,7 @@ describe('Add Links from Schedule', () => {
       const insertions = scheduleLinkInsertions(base, programme);
       const after = parseNotes(withInsertions(text, insertions));
       assert.deepEqual(outline(after), outline(base), name);
+      assert.deepEqual(bullets(after), bullets(base), `${name}: every bullet at its level`);
       assert.deepEqual(scheduleLinkInsertions(after, programme), [], `${name}: idempotent`);
     }
   });
@@ -77,6 +91,8 @@ describe('Add Links from Schedule', () => {
         // Only added: taking each insertion out again gives the text back.
         assert.equal(withoutInserted(added, insertions), text);
         assert.deepEqual(outline(after), outline(base));
+        assert.deepEqual(bullets(after), bullets(base), 'every bullet at its level');
+        assert.equal(after.bullets.count, base.bullets.count + insertions.filter((i) => /•/.test(i.text)).length);
         const before = links(base);
         assert.deepEqual(links(after).filter((l) => before.includes(l)), before, 'every link kept, in order');
         for (const i of insertions) assert.match(i.text, /^\r?\n(  • )?(Page|Slides|Recording): /, 'a bullet in the file\'s style, or a line in a talk of prose');

@@ -26,6 +26,11 @@ function rows(name: string, timeZone?: string): string[][] {
 }
 
 describe('readProgramme', () => {
+  // The machine's zone far from every fixture's: nothing may depend on it.
+  const machineZone = process.env.TZ;
+  before(() => (process.env.TZ = 'Pacific/Chatham'));
+  after(() => (machineZone === undefined ? delete process.env.TZ : (process.env.TZ = machineZone)));
+
   it('Should read the same talks, times and rooms from frab JSON, frab XML, pretalx iCalendar and Sessionize', () => {
     assert.deepEqual(rows('kosc2026.schedule.json'), KOSC);
     assert.deepEqual(rows('kosc2026.schedule.xml'), KOSC);
@@ -49,6 +54,25 @@ describe('readProgramme', () => {
     assert.throws(() => readProgramme(noTitle), (e: unknown) => e instanceof ProgrammeError && e.where === 'schedule.conference.days[1].rooms["Room A"][0].title');
   });
 
+  it('Should say when nothing names a zone (UTC then), and take the user\'s zone where the file names one the platform does not know', () => {
+    const unnamed = fixture('kosc2026.schedule.json').replace('"time_zone_name": "Pacific/Auckland",', '');
+    assert.equal(readProgramme(unnamed).timeZoneAssumed, true);
+    assert.equal(readProgramme(unnamed).timeZone, 'UTC');
+    assert.equal(readProgramme(unnamed, { timeZone: 'Pacific/Auckland' }).timeZoneAssumed, false);
+    const bogus = fixture('kosc2026.schedule.json').replace('"Pacific/Auckland"', '"NZ Daylight Time"');
+    assert.equal(readProgramme(bogus, { timeZone: 'Pacific/Auckland' }).timeZone, 'Pacific/Auckland');
+    assert.deepEqual(rows('kosc2026.schedule.json'), KOSC);
+  });
+
+  it('Should read three-part durations days first from pretalx (D:HH:MM) and seconds last from pentabarf (HH:MM:SS), and the day\'s date with <start> where <date> is missing', () => {
+    const xml = (generator: string, duration: string) =>
+      `<schedule>${generator}<conference><title>X 2026</title><time_zone_name>Europe/Brussels</time_zone_name></conference><day date="2026-02-01"><room name="R"><event id="1"><start>10:00</start><duration>${duration}</duration><room>R</room><title>T</title></event></room></day></schedule>`;
+    const hours = (p: ReturnType<typeof readProgramme>) => (p.talks[0].end - p.talks[0].start) / 3_600_000;
+    assert.equal(hours(readProgramme(xml('<generator name="pretalx" version="2025.1"/>', '1:02:00'))), 26);
+    assert.equal(hours(readProgramme(xml('', '01:30:00'))), 1.5);
+    assert.equal(isoInZone(readProgramme(xml('', '00:30')).talks[0].start, 'Europe/Brussels'), '2026-02-01T10:00:00+01:00');
+  });
+
   it('Should ask for the zone where the format names none (Sessionize), and refuse an unknown zone', () => {
     assert.throws(() => readProgramme(fixture('kosc2026.sessionize.json')), /names no time zone: give the event's with --time-zone/);
     assert.throws(() => readProgramme(fixture('kosc2026.schedule.json'), { timeZone: 'Mars/Olympus' }), /unknown time zone "Mars\/Olympus"/);
@@ -69,6 +93,8 @@ describe('readProgramme', () => {
     const frab = readProgramme(fixture('kosc2026.schedule.json'));
     const cancelled = frab.talks.filter((t) => t.cancelled);
     assert.deepEqual(cancelled.map((t) => t.title), ['Legacy systems']);
+    const trains = readProgramme(fixture('kosc2026.schedule.json').replace('"title": "Closing"', '"title": "Cancelled trains and other delays"'));
+    assert.ok(trains.talks.some((t) => t.title === 'Cancelled trains and other delays' && !t.cancelled), 'a title that only begins with the word');
     const sessionize = readProgramme(fixture('kosc2026.sessionize.json'), { timeZone: 'Pacific/Auckland' });
     assert.deepEqual(sessionize.talks.filter((t) => t.cancelled).map((t) => t.title), ['Lunch']);
     assert.ok(!sessionize.talks.some((t) => t.title === 'Unscheduled talk'));

@@ -58,7 +58,10 @@ async function readProgrammeArg(file: string, timeZone: string | undefined, out:
     return null;
   }
   const read = await readProgrammeOrWhy(raw, { timeZone });
-  if ('programme' in read) return read.programme;
+  if ('programme' in read) {
+    if (read.programme.timeZoneAssumed) out.notice(`${file} names no time zone: its times are shown in UTC (give the event's with --time-zone)`);
+    return read.programme;
+  }
   const name = file === '-' ? '<stdin>' : file;
   out.failed(read.where ? `${name}:${read.where}` : name, read.error);
   return null;
