@@ -22,7 +22,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // linkCheck/outcomes: the verdicts of online checks, whose diagnostics features make.
   features: ['parser', 'workspace', 'search', 'protocol/types', 'linkCheck/outcomes', 'schedule/matchTalk', 'schedule/programme'],
   settings: ['parser', 'features', 'linkCheck', 'io'],
-  schedule: [],
+  // search/searchWords: words compared as search compares them (case and accents aside).
+  schedule: ['search/searchWords'],
   cli: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol/types', 'schedule'],
   lsp: ['version', 'parser', 'io', 'linkCheck', 'workspace', 'search', 'features', 'settings', 'protocol'],
   // Where the server runs: what each platform gives lsp/ (ServerPlatform), and the entry that starts it there.

@@ -6,16 +6,12 @@
  * none (a guess would put the wrong links under a talk).
  */
 import { distance } from 'fastest-levenshtein';
+import { normalizeWord } from '../search/searchWords';
 import type { ProgrammeTalk } from './programme';
 
-/** A title or a name compared: letters and digits, lower case, no accents, single spaces. */
+/** A title or a name compared: letters and digits, lower case, no accents (as search compares words), single spaces. */
 export function comparable(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return normalizeWord(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Letters a title may be off by and still be the same talk's: two, or one in eight of a long title. */

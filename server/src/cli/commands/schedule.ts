@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { scheduleLinkInsertions, withInsertions } from '../../features/scheduleLinks';
-import { writeNotesFile } from '../../io/diskFiles';
 import { parseNotes } from '../../parser/parseNotes';
 import type { Programme } from '../../schedule/programme';
-import { flag, lastValue, UsageError, type Command, type CommandArgs, type Reporter } from '../command';
+import { lastValue, UsageError, type Command, type CommandArgs, type Reporter } from '../command';
+import { REWRITE_OPTIONS, rewriteEach, rewriteMode } from '../rewriteFiles';
 import { readProgrammeOrWhy } from '../../schedule/lazyProgramme';
 import { programmeJson, selectTalks } from '../../schedule/programmeJson';
 import { notesSkeleton, talkLine, whenAndWhere } from '../../schedule/skeleton';
@@ -34,8 +34,7 @@ export const scheduleCommand: Command = {
     'time-zone': { type: 'string' },
     json: { type: 'boolean' },
     event: { type: 'string' },
-    write: { type: 'boolean' },
-    check: { type: 'boolean' },
+    ...REWRITE_OPTIONS,
   },
   needs: 'show, notes or links, and a programme file (or -)',
   async run(args, out) {
@@ -82,27 +81,18 @@ function showOrNotes(action: 'show' | 'notes', programme: Programme, file: strin
 
 /** `schedule links`: as `confnotes format` does — one file to stdout, `--write`, `--check` (exit 1 when links would be added). */
 async function addLinks(programme: Programme, paths: readonly string[], { values, format, read }: CommandArgs, out: Reporter): Promise<number> {
-  const write = flag(values, 'write');
-  const check = flag(values, 'check');
-  if (write && check) throw new UsageError('--write and --check do not go together');
+  const mode = rewriteMode(values);
   const files = await read(out, paths);
-  if (!write && !check && files.length > 1) throw new UsageError('several files need --write or --check');
-  let changed = 0;
-  for (const notes of files) {
-    const source = notes.bom ? '\ufeff' + notes.text : notes.text;
+  return rewriteEach(files, mode, (notes, source) => {
     const insertions = scheduleLinkInsertions(parseNotes(source, { format }), programme);
-    const text = withInsertions(source, insertions);
-    if (!write && !check) process.stdout.write(text);
-    if (insertions.length === 0) continue;
-    changed++;
     const links = insertions.reduce((n, i) => n + i.links.length, 0);
-    if (check) out.print(`${notes.file}: ${links} link${links === 1 ? '' : 's'} to add under ${insertions.length} talk${insertions.length === 1 ? '' : 's'}`);
-    else if (write) {
-      const problem = await writeNotesFile(notes.file, text);
-      if (problem) out.failed(notes.file, problem);
-      else out.notice(`${notes.file}: added ${links} link${links === 1 ? '' : 's'} under ${insertions.length} talk${insertions.length === 1 ? '' : 's'}`);
-    }
-  }
-  if (out.readErrors > 0) return 2;
-  return check && changed > 0 ? 1 : 0;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const talks = plural(insertions.length, 'talk');
+    return {
+      text: withInsertions(source, insertions),
+      changed: insertions.length > 0,
+      checked: `${notes.file}: ${plural(links, 'link')} to add under ${talks}`,
+      written: `${notes.file}: added ${plural(links, 'link')} under ${talks}`,
+    };
+  }, out);
 }
